@@ -1,0 +1,57 @@
+# Two commands for a fresh machine (see README):
+#   make serve   install everything, then serve both languages at http://127.0.0.1:8000
+#   make test    install everything (Chromium included), then run every test
+.DEFAULT_GOAL := help
+VENV     := .venv
+PYTHON   := $(VENV)/bin/python
+CHROMIUM ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
+export NO_MKDOCS_2_WARNING := 1
+export CHROMIUM_PATH := $(CHROMIUM)
+
+.PHONY: help setup serve build test bench chromium clean
+
+help:
+	@echo "make serve   serve the site with live reload at http://127.0.0.1:8000"
+	@echo "make test    run the whole test suite"
+	@echo "make build   build the static site into site/"
+	@echo "make bench   run the benchmarks in benchmarks/"
+
+setup: $(VENV)/.installed node_modules/.installed
+
+# Pinned Python packages. The .pth file puts this checkout on the venv's path,
+# so hooks, scripts and tests import glossary/, calculators/, crosslink/ and
+# sitegen/ without an install step of their own.
+$(VENV)/.installed: requirements.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	echo "$(CURDIR)" > "$$($(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/cs-glossary.pth"
+	touch $@
+
+# Pyodide, KaTeX and axe-core from the npm registry, exactly as locked.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then echo "Chromium: $(CHROMIUM)"; \
+	else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+serve: setup
+	$(PYTHON) scripts/site.py serve
+
+build: setup
+	$(PYTHON) scripts/site.py build
+
+test: setup chromium
+	$(PYTHON) -m pytest
+
+bench: setup chromium
+	$(PYTHON) benchmarks/crosslink.py
+	$(PYTHON) benchmarks/calculator.py
+
+clean:
+	rm -rf site site.building site.old .pytest_cache
