@@ -1,0 +1,56 @@
+"""MkDocs hook: load the glossary and generate this language's pages.
+
+Thin on purpose: loading and validation live in `glossary`, rendering in
+`sitegen`. This file only translates between them and MkDocs events.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from glossary import GlossaryError, load_glossary
+from sitegen.calculator_views import calculator_extras, formula_ids
+from sitegen.pages import PageRenderer
+
+log = logging.getLogger("mkdocs.hooks.glossary")
+
+_renderer: PageRenderer | None = None
+
+
+# ---------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Fail before anything is written if a term file is invalid."""
+    global _renderer
+    lang = config.extra["lang"]
+    glossary_dir = Path(config.config_file_path).parent / config.extra["glossary_dir"]
+    try:
+        glossary = load_glossary(glossary_dir, known_formulas=formula_ids())
+    except GlossaryError as error:
+        # PluginError is printed as a plain message, without a traceback.
+        raise PluginError(str(error)) from None
+    _renderer = PageRenderer(
+        glossary, lang,
+        site_context={"formula_count": len(formula_ids())},
+        term_extras=calculator_extras,
+    )
+    log.info("glossary: %d terms loaded for %s", len(glossary), lang)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    assert _renderer is not None
+    for page in _renderer.all_pages():
+        if files.get_file_from_path(page.src_path):
+            raise PluginError(
+                f"docs/{config.extra['lang']}/{page.src_path} is generated from the glossary; "
+                "delete the hand-written file"
+            )
+        files.append(File.generated(config, page.src_path, content=page.content))
+    return files

@@ -1,0 +1,124 @@
+"""Build or serve the whole bilingual site.
+
+    python scripts/site.py build [--out site]     both trees + root files
+    python scripts/site.py serve [--port 8000]    build, serve, rebuild on change
+
+The two language trees are two MkDocs configs (mkdocs.yml, mkdocs.en.yml),
+built in parallel. Everything is built into a staging folder and swapped in
+only when both builds succeed, so a failed build never leaves a site that
+looks valid: the old one stays, or there is none.
+"""
+from __future__ import annotations
+
+import argparse
+import mimetypes
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from sitegen.site_root import write_root  # noqa: E402
+
+CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
+WATCHED = ("docs", "glossary", "calculators", "crosslink", "sitegen", "hooks",
+           "overrides", "mkdocs.yml", "mkdocs.en.yml")
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def build(out: Path, site_url: str = DEFAULT_SITE_URL, quiet: bool = False) -> float:
+    """Build both trees and the root files into ``out``; returns seconds taken."""
+    started = time.perf_counter()
+    staging = out.with_name(out.name + ".building")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+               SITE_URL_ZH=site_url.rstrip("/") + "/zh/",
+               SITE_URL_EN=site_url.rstrip("/") + "/en/")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    if quiet:
+        mkdocs.append("--quiet")
+    processes = {
+        lang: subprocess.Popen([*mkdocs, "-f", config, "-d", str(staging / lang)],
+                               cwd=REPO, env=env)
+        for lang, config in CONFIGS.items()
+    }
+    failed = [lang for lang, process in processes.items() if process.wait() != 0]
+    if failed:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"MkDocs build failed for: {', '.join(failed)} (see messages above)")
+    write_root(staging)
+    _swap_in(staging, out)
+    return time.perf_counter() - started
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    old = out.with_name(out.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def serve(out: Path, host: str, port: int) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    site_url = f"http://{host}:{port}/"
+
+    def rebuild() -> None:
+        try:
+            seconds = build(out, site_url, quiet=True)
+            print(f"Site rebuilt in {seconds:.1f} s: {site_url}", flush=True)
+        except BuildFailed as error:
+            # Keep serving the last good site; the messages above say what broke.
+            print(f"Build failed, still serving the previous site: {error}", flush=True)
+
+    mimetypes.add_type("application/wasm", ".wasm")
+    rebuild()
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
+    for path in WATCHED:
+        server.watch(str(REPO / path))
+    print(f"Serving both languages at {site_url}  (zh: {site_url}zh/  en: {site_url}en/)", flush=True)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    build_cmd = sub.add_parser("build", help="build both languages into --out")
+    build_cmd.add_argument("--out", type=Path, default=REPO / "site")
+    build_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL),
+                           help="public URL of the site root (default: $SITE_URL or the local server)")
+    serve_cmd = sub.add_parser("serve", help="build, serve and rebuild on change")
+    serve_cmd.add_argument("--out", type=Path, default=REPO / "site")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args()
+    if args.command == "build":
+        try:
+            seconds = build(args.out.resolve(), args.site_url)
+        except (BuildFailed, FileNotFoundError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(f"Built {args.out} in {seconds:.1f} s")
+        return 0
+    serve(args.out.resolve(), args.host, args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

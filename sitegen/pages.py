@@ -1,0 +1,134 @@
+"""Render every generated page of one language tree as Markdown source.
+
+Each page is a Jinja template (sitegen/templates/*.md.j2). Term text is
+plain text and autoescaped into HTML blocks, so Markdown never interprets it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from glossary import Glossary, Term
+
+from . import collation, urls
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    url: str          # relative to the language root, e.g. "terms/nrr/"
+    content: str      # Markdown source
+
+    @property
+    def src_path(self) -> str:
+        return urls.source_path(self.url)
+
+
+@dataclass(frozen=True)
+class LetterGroup:
+    letter: str
+    terms: list[Term]
+
+
+@lru_cache(maxsize=1)
+def _ui_strings() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((Path(__file__).parent / "ui.yml").read_text(encoding="utf-8"))
+
+
+def ui(key: str, lang: str, **values) -> str:
+    text = _ui_strings()[key][lang]
+    return text.format(**values) if values else text
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,                      # term text is data, never markup
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class PageRenderer:
+    """Renders the pages of one language.
+
+    ``site_context`` and ``term_extras`` let the build add what the glossary
+    does not know about (formula counts, calculator widgets)."""
+
+    def __init__(self, glossary: Glossary, lang: str, *,
+                 site_context: dict | None = None,
+                 term_extras: Callable[[Term, str], dict] | None = None):
+        self.glossary = glossary
+        self.lang = lang
+        self.site_context = site_context or {}
+        self.term_extras = term_extras or (lambda term, lang: {})
+
+    # -- public -------------------------------------------------------------
+
+    def all_pages(self) -> Iterator[GeneratedPage]:
+        yield self.home()
+        yield self.a_to_z()
+        yield self.categories()
+        for term in self.glossary:
+            yield self.term(term)
+        for acronym in self.glossary.shared_acronyms():
+            yield self.acronym(acronym)
+
+    def home(self) -> GeneratedPage:
+        return self._render("home.md.j2", urls.HOME)
+
+    def a_to_z(self) -> GeneratedPage:
+        return self._render("a-z.md.j2", urls.A_TO_Z, groups=self._letter_groups())
+
+    def categories(self) -> GeneratedPage:
+        return self._render("categories.md.j2", urls.CATEGORIES)
+
+    def term(self, term: Term) -> GeneratedPage:
+        return self._render(
+            "term.md.j2", urls.term(term.id), term=term,
+            entry=term.lang(self.lang), other=term.other(self.lang),
+            acronym=self.glossary.acronym_for(term),
+            **self.term_extras(term, self.lang),
+        )
+
+    def acronym(self, acronym) -> GeneratedPage:
+        return self._render("acronym.md.j2", urls.acronym(acronym.slug), acronym=acronym,
+                            terms=[self.glossary[i] for i in acronym.term_ids])
+
+    # -- helpers ------------------------------------------------------------
+
+    def sorted_terms(self, terms) -> list[Term]:
+        return sorted(terms, key=lambda t: collation.sort_key(t.lang(self.lang).name, self.lang))
+
+    def _letter_groups(self) -> list[LetterGroup]:
+        groups: dict[str, list[Term]] = {}
+        for term in self.sorted_terms(self.glossary):
+            groups.setdefault(collation.index_letter(term.lang(self.lang).name, self.lang), []).append(term)
+        return [LetterGroup(letter, terms) for letter, terms in groups.items()]
+
+    def _render(self, template: str, url: str, **context) -> GeneratedPage:
+        lang = self.lang
+        content = _environment().get_template(template).render(
+            lang=lang,
+            glossary=self.glossary,
+            page_url=url,
+            t=lambda key, **values: ui(key, lang, **values),
+            link=lambda target: urls.relative(target, url),
+            urls=urls,
+            sorted_terms=self.sorted_terms,
+            paren=lambda text: f"（{text}）" if lang == "zh" else f" ({text})",
+            colon="：" if lang == "zh" else ": ",
+            period="。" if lang == "zh" else ".",
+            **self.site_context,
+            **context,
+        )
+        return GeneratedPage(url, content)

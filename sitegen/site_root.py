@@ -1,0 +1,50 @@
+"""Files at the site root, shared by both language trees: the landing page,
+the Pyodide runtime and the calculators package the browser runs."""
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from .pages import _environment
+
+REPO = Path(__file__).resolve().parent.parent
+STATIC = Path(__file__).parent / "static"
+
+# The files a page needs from the npm package; the rest (console, maps, .d.ts)
+# would only add weight.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+                 "python_stdlib.zip", "pyodide-lock.json")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'self'")
+
+
+def write_root(out: Path) -> None:
+    (out / "index.html").write_text(
+        _environment().get_template("landing.html.j2").render(csp=CSP), encoding="utf-8")
+    for name in ("landing.js", "landing.css"):
+        shutil.copy2(STATIC / name, out / name)
+    copy_pyodide(out / "pyodide")
+    bundle_calculators(out / "py" / "calculators.zip")
+
+
+def copy_pyodide(target: Path) -> None:
+    source = REPO / "node_modules" / "pyodide"
+    missing = [f for f in PYODIDE_FILES if not (source / f).is_file()]
+    if missing:
+        raise FileNotFoundError(
+            f"Pyodide runtime not found in {source} (missing {', '.join(missing)}); "
+            "run `make setup` (npm ci) first")
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(source / name, target / name)
+
+
+def bundle_calculators(target: Path) -> None:
+    """Zip the calculators package for the browser worker to unpack into Pyodide."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    package = REPO / "calculators"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(package.rglob("*.py")):
+            archive.write(path, path.relative_to(REPO).as_posix())
