@@ -1,0 +1,82 @@
+"""JSON in, JSON out: the entry point the Web Worker calls through Pyodide.
+
+Strings cross the JS/Python boundary without proxies, so nothing here holds
+a reference into the other runtime, and `run` never raises: any failure
+comes back as {"ok": false, ...} for the widget to show.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import errors
+from .catalog import catalog_data
+from .engine import compute
+from .errors import InputError
+from .formatting import format_value
+from .model import Result
+
+
+def _lang(lang: Any) -> str:
+    return "zh" if isinstance(lang, str) and lang.lower().startswith("zh") else "en"
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, allow_nan=False)
+
+
+def _inputs(inputs_json: Any) -> dict[str, Any]:
+    if isinstance(inputs_json, dict):
+        data: Any = inputs_json
+    else:
+        try:
+            data = json.loads(inputs_json)
+        except (TypeError, ValueError):
+            raise errors.bad_request(
+                "The calculator received inputs it could not read.",
+                "计算器收到的输入无法读取。",
+            ) from None
+    if not isinstance(data, dict) or not all(isinstance(key, str) for key in data):
+        raise errors.bad_request(
+            "The calculator expects its inputs as named values.",
+            "计算器需要以名称和数值成对的形式接收输入。",
+        )
+    return data
+
+
+def success(result: Result, lang: str) -> str:
+    return _dump({
+        "ok": True,
+        "value": result.value,
+        "unit": result.unit,
+        "formatted": format_value(result.value, result.unit, lang),
+        "steps": [step[lang] for step in result.steps],
+    })
+
+
+def failure(error: InputError, lang: str) -> str:
+    return _dump({
+        "ok": False,
+        "field": error.field,
+        "message": error.messages[lang],
+        "messages": dict(error.messages),
+    })
+
+
+def run(formula_id: str, inputs_json: str, lang: str) -> str:
+    """Compute `formula_id` from a JSON object of inputs; reply in `lang` ("en" or "zh")."""
+    lang = _lang(lang)
+    try:
+        return success(compute(formula_id, **_inputs(inputs_json)), lang)
+    except InputError as error:
+        return failure(error, lang)
+    except Exception:  # noqa: BLE001 - the page must get an answer, never a traceback
+        return failure(errors.bad_request(
+            "Something went wrong in the calculator; please check the numbers and try again.",
+            "计算器出现了意外错误，请检查输入的数字后重试。",
+        ), lang)
+
+
+def describe() -> str:
+    """The whole catalog as JSON, for a widget that builds its form client-side."""
+    return _dump({"formulas": catalog_data()})

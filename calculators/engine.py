@@ -1,0 +1,53 @@
+"""compute(): look the formula up, read the inputs, run it, check the result."""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from collections.abc import Mapping
+from typing import Any
+
+from . import errors, parsing
+from .catalog import FORMULAS
+from .formulas import IMPLEMENTATIONS, Context
+from .model import Formula, Result
+
+
+def find_formula(formula_id: Any) -> Formula:
+    """The catalog entry for an id; case and surrounding spaces are forgiven."""
+    key = formula_id.strip().lower() if isinstance(formula_id, str) else None
+    if key not in FORMULAS:
+        raise errors.unknown_formula(formula_id)
+    return FORMULAS[key]
+
+
+def read_inputs(formula: Formula, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    # Unknown names are reported before anything else: a misspelt name would
+    # otherwise surface as a confusing "missing input" for the real one.
+    for name in inputs:
+        if name not in formula.input_names:
+            raise errors.unknown_input(formula.symbol, name, formula.input_names)
+    values: dict[str, Any] = {}
+    for item in formula.inputs:
+        raw = inputs.get(item.name)
+        if parsing.is_blank(raw):
+            if not item.optional:
+                raise errors.missing(item)
+            values[item.name] = Fraction(item.default or 0)
+        else:
+            values[item.name] = parsing.parse(item, raw)
+    return values
+
+
+def compute(formula_id: str, /, **inputs: Any) -> Result:
+    """Evaluate one formula; raise InputError for anything the reader must fix."""
+    formula = find_formula(formula_id)
+    context = Context(formula, read_inputs(formula, inputs))
+    exact = IMPLEMENTATIONS[formula.id](context)
+    try:
+        # + 0.0 folds a negative zero into 0.0 so "−0" can never be shown.
+        value = float(exact) + 0.0
+    except OverflowError:
+        raise errors.result_too_large() from None
+    if not math.isfinite(value):
+        raise errors.result_too_large()
+    return Result(formula.id, value, formula.unit, context.steps.render(formula.symbol, value, formula.unit))

@@ -1,0 +1,35 @@
+// Run calculator cases through calculators.browser.run inside Pyodide (node).
+//
+// stdin:  {"cases": [{"formula": "nrr", "inputs_json": "{...}", "lang": "en"}, ...]}
+// stdout: one JSON line
+//         {"python": "<sys.version>", "results": ["<run() output>", ...], "describe": "<describe() output>"}
+//
+// The package source is copied from ../../calculators (or $CALCULATORS_DIR) into
+// Pyodide's filesystem, exactly as the Web Worker would load it, so this checks
+// the code the browser runs, not an installed copy.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadPyodide } from "pyodide";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const packageDir = process.env.CALCULATORS_DIR ?? path.resolve(here, "../../calculators");
+const target = "/home/pyodide/calculators";
+
+const request = JSON.parse(readFileSync(0, "utf8"));
+// Anything Python prints must not corrupt the JSON on stdout.
+const pyodide = await loadPyodide({ stdout: (line) => process.stderr.write(line + "\n") });
+
+pyodide.FS.mkdirTree(target);
+for (const name of readdirSync(packageDir).filter((n) => n.endsWith(".py")).sort()) {
+  pyodide.FS.writeFile(`${target}/${name}`, readFileSync(path.join(packageDir, name), "utf8"));
+}
+pyodide.runPython('import sys\nif "/home/pyodide" not in sys.path:\n    sys.path.insert(0, "/home/pyodide")');
+
+const browser = pyodide.pyimport("calculators.browser");
+const results = request.cases.map((c) => browser.run(c.formula, c.inputs_json, c.lang));
+const describe = browser.describe();
+const python = pyodide.runPython("import sys; sys.version");
+browser.destroy();
+
+process.stdout.write(JSON.stringify({ python, results, describe }) + "\n");
