@@ -73,6 +73,7 @@ def serve(out: Path, host: str, port: int) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     site_url = f"http://{host}:{port}/"
+    os.environ["CS_GLOSSARY_DEV_SERVER"] = "1"    # relaxes the CSP for the live-reload script
 
     def rebuild() -> None:
         try:

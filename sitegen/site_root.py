@@ -6,6 +6,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from . import csp
 from .pages import _environment
 
 REPO = Path(__file__).resolve().parent.parent
@@ -16,13 +17,9 @@ STATIC = Path(__file__).parent / "static"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
                  "python_stdlib.zip", "pyodide-lock.json")
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; object-src 'none'; base-uri 'self'")
-
-
 def write_root(out: Path) -> None:
     (out / "index.html").write_text(
-        _environment().get_template("landing.html.j2").render(csp=CSP), encoding="utf-8")
+        _environment().get_template("landing.html.j2").render(csp=csp.policy("")), encoding="utf-8")
     for name in ("landing.js", "landing.css"):
         shutil.copy2(STATIC / name, out / name)
     copy_pyodide(out / "pyodide")

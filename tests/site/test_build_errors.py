@@ -34,16 +34,6 @@ def test_broken_term_file_fails_the_build(fixture_glossary, tmp_path, case, edit
     assert not site_dir.exists(), "a failed build must not leave a site behind"
 
 
-@pytest.mark.build
-@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.en.yml"])
-def test_fixture_glossary_builds_cleanly_in_both_languages(fixture_glossary, tmp_path, config):
-    result = mkdocs_build(config, fixture_glossary, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    assert (tmp_path / "site" / "terms" / "alpha-rate" / "index.html").is_file()
-    assert (tmp_path / "site" / "acronyms" / "gx" / "index.html").is_file()
-
-
 def test_failed_full_build_keeps_no_partial_site(fixture_glossary, tmp_path):
     """scripts/site.py builds into a staging folder: a failure leaves nothing that looks built."""
     apply_edits(fixture_glossary, [("alpha-rate.yml", "category: retention", "category: loyalty")])
