@@ -35,6 +35,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.fixture
+def fixture_glossary(tmp_path) -> Path:
+    """A private copy of the small valid glossary in tests/fixtures/glossary."""
+    root = tmp_path / "glossary"
+    shutil.copytree(REPO / "tests" / "fixtures" / "glossary", root)
+    return root
+
+
 @pytest.fixture(scope="session")
 def site_port() -> int:
     return free_port()

@@ -1,14 +1,9 @@
+"""Helpers for tests that break the fixture glossary on purpose."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
 from .cases import CopyOf
-
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "glossary"
-
 
 def apply_edits(root: Path, edits) -> None:
     for name, old, new in edits:
@@ -31,10 +26,3 @@ def expected_line(message: str, file: str, field: str | None, words) -> str:
                 and all(w in line for w in words):
             return line
     raise AssertionError(f"no line names terms/{file}, field {field!r} and {words!r} in:\n{message}")
-
-
-@pytest.fixture
-def fixture_glossary(tmp_path) -> Path:
-    root = tmp_path / "glossary"
-    shutil.copytree(FIXTURE, root)
-    return root
