@@ -6,15 +6,15 @@ Thin on purpose: loading and validation live in `glossary`, rendering in
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from glossary import GlossaryError, load_glossary
-from sitegen.calculator_views import calculator_extras, formula_ids
+from glossary import GlossaryError
+from sitegen.calculator_views import calculator_extras
 from sitegen.pages import PageRenderer
+from sitegen.site_glossary import formula_ids, glossary_dir, load_site_glossary
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -29,9 +29,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Fail before anything is written if a term file is invalid."""
     global _renderer
     lang = config.extra["lang"]
-    glossary_dir = Path(config.config_file_path).parent / config.extra["glossary_dir"]
     try:
-        glossary = load_glossary(glossary_dir, known_formulas=formula_ids())
+        glossary = load_site_glossary(glossary_dir(config.config_file_path, config.extra["glossary_dir"]))
     except GlossaryError as error:
         # PluginError is printed as a plain message, without a traceback.
         raise PluginError(str(error)) from None

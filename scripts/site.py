@@ -22,6 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from sitegen.exports import write_exports  # noqa: E402
+from sitegen.site_glossary import load_site_glossary  # noqa: E402
 from sitegen.site_root import write_root  # noqa: E402
 
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
@@ -56,6 +58,8 @@ def build(out: Path, site_url: str = DEFAULT_SITE_URL, quiet: bool = False) -> f
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"MkDocs build failed for: {', '.join(failed)} (see messages above)")
     write_root(staging)
+    glossary_root = REPO / os.environ.get("GLOSSARY_DIR", "glossary")
+    write_exports(staging, load_site_glossary(glossary_root.resolve()), site_url)
     _swap_in(staging, out)
     return time.perf_counter() - started
 

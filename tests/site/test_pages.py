@@ -81,7 +81,7 @@ def test_acronym_pages_list_every_meaning(built_site, lang):
     assert {a.abbr for a in acronyms} >= {"SME", "CSM"}
     for acronym in acronyms:
         page = soup(built_site, lang, f"acronyms/{acronym.slug}")
-        hrefs = {a["href"] for a in page.select(".acronym-meanings a")}
+        hrefs = {a["href"] for a in page.select(".acronym-meanings > li > strong > a")}
         assert hrefs == {f"../../terms/{t}/" for t in acronym.term_ids}
         for term_id in acronym.term_ids:
             term_page = soup(built_site, lang, f"terms/{term_id}")
