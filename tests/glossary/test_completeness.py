@@ -1,0 +1,97 @@
+"""The glossary holds every inventory term, complete in both languages, with
+every contract formula attached to its term and no dangling references."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from calculators import FORMULAS
+from glossary import LANGUAGES, load_glossary
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+INVENTORY = yaml.safe_load((SHARED / "term-inventory.yml").read_text(encoding="utf-8"))
+CONTRACT = yaml.safe_load((SHARED / "formula-contract.yml").read_text(encoding="utf-8"))
+GLOSSARY = load_glossary(known_formulas=set(FORMULAS))
+INVENTORY_BY_ID = {item["id"]: item for item in INVENTORY}
+
+
+def test_inventory_and_contract_are_the_expected_size():
+    assert len(INVENTORY) == 115 and len(CONTRACT) == 47
+
+
+@pytest.mark.parametrize("term_id", sorted(INVENTORY_BY_ID))
+def test_inventory_term_is_present_with_its_fixed_names(term_id):
+    item = INVENTORY_BY_ID[term_id]
+    assert term_id in GLOSSARY.terms, f"inventory term {term_id} has no glossary/terms/{term_id}.yml"
+    term = GLOSSARY[term_id]
+    assert term.zh.name == str(item["zh"]) and term.en.name == str(item["en"])
+    assert term.abbr == (str(item["abbr"]) if "abbr" in item else None)
+    assert set(item.get("formulas", [])) <= set(term.formulas)
+    assert set(item["seeds"]) <= set(term.sources.seeds)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("term_id", sorted(INVENTORY_BY_ID))
+def test_each_language_is_complete(term_id, lang):
+    entry = GLOSSARY[term_id].lang(lang)
+    assert entry.name and entry.summary and entry.paragraphs
+    assert len(" ".join(entry.paragraphs)) > len(entry.summary), "the definition should say more than the summary"
+
+
+@pytest.mark.parametrize("formula", CONTRACT, ids=[f["id"] for f in CONTRACT])
+def test_contract_formula_is_attached_to_its_term(formula):
+    assert formula["id"] in GLOSSARY[formula["term"]].formulas
+
+
+def test_no_dangling_related_ids():
+    for term in GLOSSARY:
+        for related in term.related:
+            assert related in GLOSSARY.terms, f"{term.id} relates to unknown {related}"
+
+
+# Where the sources disagree, the page must say so (issue: variants and homonyms).
+DISAGREEMENTS = [
+    # (term, words each language's note must contain)
+    ("ltv", {"zh": ["000", "004", "CAC"], "en": ["000", "004", "CAC"]}),
+    ("churn-rate", {"zh": ["004"], "en": ["004", "CCR"]}),
+    ("crr", {"zh": ["004"], "en": ["004"]}),
+    ("ces", {"zh": ["002", "004", "7"], "en": ["002", "004", "7"]}),
+    ("repeat-purchase-rate", {"zh": ["004"], "en": ["004"]}),
+    ("subject-matter-expert", {"zh": ["SME"], "en": ["SME"]}),
+    ("small-medium-enterprise", {"zh": ["SME"], "en": ["SME"]}),
+    ("csm", {"zh": ["CSM"], "en": ["CSM"]}),
+    ("customer-success-management", {"zh": ["CSM"], "en": ["CSM"]}),
+]
+
+
+@pytest.mark.parametrize("term_id, words", DISAGREEMENTS, ids=[d[0] for d in DISAGREEMENTS])
+def test_disagreement_is_written_up(term_id, words):
+    note = GLOSSARY[term_id].disagreement
+    assert note, f"{term_id} needs a disagreement note"
+    for lang, expected in words.items():
+        for word in expected:
+            assert word in note[lang], f"{term_id} {lang} note should mention {word}"
+
+
+@pytest.mark.parametrize("term_id, alias", [
+    ("nrr", "NDR"), ("nrr", "Net Dollar Retention"), ("nrr", "净美元留存率"),
+    ("ltv", "CLV"), ("ltv", "CLTV"), ("ltv", "客户终身价值"), ("ltv", "用户生命周期价值"),
+    ("onboarding", "客户入职"), ("customer-segmentation", "客户分层"),
+    ("health-score", "客户健康评分"), ("health-score", "客户健康得分"),
+    ("churn-rate", "CCR"), ("crc", "Cost to Retain Customers"),
+    ("repeat-purchase-rate", "连续率"), ("repeat-purchase-rate", "重复率"),
+])
+def test_seed_variants_are_aliases(term_id, alias):
+    term = GLOSSARY[term_id]
+    assert alias in term.zh.aliases + term.en.aliases
+
+
+@pytest.mark.parametrize("abbr, meanings", [
+    ("SME", {"subject-matter-expert", "small-medium-enterprise"}),
+    ("CSM", {"csm", "customer-success-management"}),
+])
+def test_homonyms_share_an_acronym_page(abbr, meanings):
+    acronyms = {a.abbr: set(a.term_ids) for a in GLOSSARY.shared_acronyms()}
+    assert acronyms[abbr] == meanings
