@@ -1,0 +1,94 @@
+"""Hostile term text builds to inert, escaped text everywhere it appears:
+term pages, indexes, disambiguation pages, tooltips and JSON-LD."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO
+
+XSS_FIXTURE = REPO / "tests" / "fixtures" / "xss-glossary"
+HOSTILE_IDS = sorted(p.stem for p in (XSS_FIXTURE / "terms").glob("*.yml"))
+ALLOWED_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The real glossary plus the hostile terms, built like the real site."""
+    root = tmp_path_factory.mktemp("xss")
+    glossary = root / "glossary"
+    shutil.copytree(REPO / "glossary", glossary, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    for term_file in (XSS_FIXTURE / "terms").glob("*.yml"):
+        shutil.copy(term_file, glossary / "terms" / term_file.name)
+    out = root / "site"
+    result = subprocess.run([sys.executable, "scripts/site.py", "build", "--out", str(out)],
+                            cwd=REPO, env=dict(os.environ, GLOSSARY_DIR=str(glossary)),
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+def hostile_pages(site):
+    for lang in ("zh", "en"):
+        for term_id in HOSTILE_IDS:
+            yield site / lang / "terms" / term_id / "index.html"
+        yield from (site / lang / "acronyms").glob("*/index.html")
+        for page in ("a-z", "categories", ""):
+            yield site / lang / page / "index.html"
+
+
+def test_hostile_text_injects_no_element_or_attribute(hostile_site):
+    checked = 0
+    for path in hostile_pages(hostile_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for script in page.find_all("script"):
+            assert script.get("src") or script.get("type") in ALLOWED_SCRIPT_TYPES \
+                or "alert(1)" not in script.get_text(), f"{path}: injected script"
+        for element in page.find_all(True):
+            for attribute, value in element.attrs.items():
+                assert not attribute.startswith("on"), f"{path}: injected {attribute} on <{element.name}>"
+                if attribute in ("href", "src"):
+                    assert not str(value).strip().lower().startswith("javascript:"), f"{path}: {value}"
+        assert not page.find("img"), f"{path}: Markdown image syntax became an image"
+        checked += 1
+    assert checked >= 18     # 3 hostile terms, 3 acronym pages and 3 indexes, in both languages
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_hostile_text_is_shown_literally(hostile_site, lang):
+    page = BeautifulSoup((hostile_site / lang / "terms" / "xss-homonym-one" / "index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    text = page.select_one(".term-definition").get_text()
+    if lang == "en":
+        assert "<script>alert(1)</script>" in text and "{{ 7*7 }}" in text and "{% raw %}" in text
+        assert "&lt;b&gt;" in text        # an entity in the data stays an entity, shown as typed
+        assert page.h1.get_text().startswith("Homonym One {{ 7*7 }}")
+        # MkDocs prints titles unescaped; ours arrive escaped once, so they read as typed.
+        assert page.title.get_text().startswith("Homonym One {{ 7*7 }} (</script><script>alert(1)</script>)")
+    else:
+        assert "[点我](javascript:alert(1))" in text and "\"onmouseover=\"alert(1)" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_json_ld_stays_one_inert_script(hostile_site, lang):
+    html = (hostile_site / lang / "terms" / "xss-homonym-one" / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    [ld] = page.find_all("script", type="application/ld+json")
+    data = json.loads(ld.string)
+    assert data["termCode"] == "xss-homonym-one"
+    assert "</script>" not in ld.string and "<!--" not in ld.string
+    assert "</script><script>alert(1)</script>" in data["alternateName"]
+
+
+def test_tooltips_carry_hostile_summaries_as_plain_attributes(hostile_site):
+    page = BeautifulSoup((hostile_site / "en" / "terms" / "xss-script" / "index.html")
+                         .read_text(encoding="utf-8"), "html.parser")
+    links = page.select("a.glossary-link")
+    titles = [a["title"] for a in links]
+    assert any("onerror" in t or "<script>" in t or "{{" in t for t in titles), titles
