@@ -11,6 +11,9 @@ HOME = ""
 A_TO_Z = "a-z/"
 CATEGORIES = "categories/"
 CALCULATORS = "calculators/"
+DOWNLOADS = "downloads/"
+# Exports live at the site root, one level above each language root.
+EXPORTS_FROM_LANGUAGE_ROOT = "../"
 
 
 def term(term_id: str) -> str:
