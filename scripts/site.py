@@ -97,6 +97,9 @@ def serve(out: Path, host: str, port: int) -> None:
         server.serve()
     except KeyboardInterrupt:
         pass
+    except OSError as error:
+        raise SystemExit(f"error: cannot listen on {host}:{port} ({error.strerror}); "
+                         "is another server running? Use --port to pick another port.") from None
     finally:
         server.shutdown()
 
