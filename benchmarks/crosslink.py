@@ -1,7 +1,8 @@
 """Benchmark: crosslink.Linker against a regex-per-term baseline. Not a test.
 
-    .venv/bin/python benchmarks/crosslink.py            # about a minute on 2 cores
+    .venv/bin/python benchmarks/crosslink.py            # about four minutes on 2 cores
     .venv/bin/python benchmarks/crosslink.py --quick    # fewer repeats, a smoke run
+    .venv/bin/python benchmarks/crosslink.py --full-build-terms -1   # linker only, ~1 min
 
 It builds synthetic glossaries of 100, 1,000 and 5,000 terms (each a prefix of
 the next: a handful of real terms, then generated ones with Latin acronyms,
@@ -20,15 +21,28 @@ For each size it reports
   linkable text. It only *finds* the first mention of each term, with no jieba
   check and no rewriting, so it is a lower bound of that approach's cost;
 - baseline/linker (the speed-up) and linker(5000)/linker(100) (flatness).
+
+Then it times two full ``scripts/site.py build`` runs, each in a fresh process
+(zh and en in parallel, then the root files and exports; jieba's dictionary,
+the glossary load and the Linker's construction included): the real site,
+and a synthetic site of 5,000 terms (``--full-build-terms``): the real 115
+terms, categories and seeds plus generated ones (no formulas, unique names,
+summaries and definitions that mention other terms), since the hand-written
+pages link real term pages. For each: total seconds, pages built (both
+languages) and wall-clock milliseconds per page.
 """
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import random
 import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -261,19 +275,129 @@ def per_page(function, pages: list[str], repeats: int) -> list[float]:
     return [statistics.median(t) for t in times]
 
 
-def measure_full_build() -> dict[str, float] | None:
-    # =====================================================================
-    # HOOK POINT (for the lead): time a full `mkdocs build` of both language
-    # configs with the crosslink hook enabled and disabled, and return
-    # {"label": seconds, ...}; main() prints whatever this returns.
-    # Not implemented here on purpose.
-    # =====================================================================
-    return None
+# ---------------------------------------------------------------------------
+# Full builds
+# ---------------------------------------------------------------------------
+
+
+def synthetic_glossary(root: Path, total: int, rng: random.Random) -> int:
+    """A glossary folder at ``root``: the real terms, categories and seeds, plus
+    generated terms (no formulas, every name and alias unique) up to ``total``.
+    Hand-written pages link real term pages, so the real terms must stay.
+    Returns the number of generated terms."""
+    import yaml
+
+    from glossary import load_glossary
+
+    real = load_glossary()
+    (root / "terms").mkdir(parents=True)
+    for name in ("categories.yml", "seeds.yml"):
+        shutil.copy2(ROOT / "glossary" / name, root / name)
+    for term in real:
+        shutil.copy2(term.source_file, root / "terms" / term.source_file.name)
+    used = {form.casefold() for term in real for form in term.surface_forms()}
+    categories = list(real.categories)
+    real_ids = list(real.terms)
+
+    def fresh(make):
+        for _ in range(1000):
+            value = make()
+            if value.casefold() not in used:
+                used.add(value.casefold())
+                return value
+        raise RuntimeError("vocabulary exhausted")
+
+    def zh_name():     # two or three morphemes: no one-word "terms" like 客户
+        name = "".join(rng.sample(ZH_MORPHEMES, rng.choice((2, 2, 3))))
+        return name + (rng.choice(ZH_SUFFIXES) if rng.random() < 0.4 else "")
+
+    def en_name():
+        return " ".join(rng.sample(EN_WORDS, rng.choice((2, 3, 3, 4)))).capitalize()
+
+    names: list[tuple[str, str]] = [(t.zh.name, t.en.name) for t in real]
+    count = total - len(real)
+    records = []
+    for index in range(count):
+        record = {"id": f"synthetic-{index:05d}", "category": rng.choice(categories)}
+        if rng.random() < 0.4:
+            record["abbr"] = fresh(lambda: "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                                                   for _ in range(rng.randint(3, 5))))
+        zh, en = fresh(zh_name), fresh(en_name)
+        names.append((zh, en))
+        record["zh"] = {"name": zh, "aliases": [fresh(zh_name)] if rng.random() < 0.3 else []}
+        record["en"] = {"name": en, "aliases": [fresh(en_name)] if rng.random() < 0.3 else []}
+        records.append(record)
+
+    def zh_text(sentences: int) -> str:
+        out = []
+        for _ in range(sentences):
+            parts = [rng.choice(ZH_GLUE)]
+            for _ in range(rng.randint(3, 7)):
+                roll = rng.random()
+                parts.append(rng.choice(names)[0] if roll < 0.2 else
+                             rng.choice(ZH_MORPHEMES) if roll < 0.6 else rng.choice(ZH_GLUE))
+            out.append("".join(parts) + "。")
+        return "".join(out)
+
+    def en_text(sentences: int) -> str:
+        out = []
+        for _ in range(sentences):
+            words = [rng.choice(names)[1].lower() if rng.random() < 0.1 else rng.choice(EN_WORDS)
+                     for _ in range(rng.randint(8, 14))]
+            out.append(" ".join(words).capitalize() + ".")
+        return " ".join(out)
+
+    for record in records:
+        for lang, text in (("zh", zh_text), ("en", en_text)):
+            record[lang]["summary"] = text(1)
+            record[lang]["definition"] = text(3) + "\n\n" + text(2)
+        record["related"] = rng.sample(real_ids, 2)
+        record["sources"] = {"seeds": ["000"]}
+        path = root / "terms" / f"{record['id']}.yml"
+        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=1000),
+                        encoding="utf-8")
+    return count
+
+
+def timed_site_build(out: Path, glossary_dir: Path | None = None) -> tuple[float, int]:
+    """``scripts/site.py build`` into ``out``: (wall-clock seconds, HTML pages built)."""
+    env = dict(os.environ)
+    env.pop("GLOSSARY_DIR", None)
+    if glossary_dir is not None:
+        env["GLOSSARY_DIR"] = str(glossary_dir)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "site.py"), "build",
+                             "--out", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"site build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    pages = sum(1 for lang in ("zh", "en") for _ in (out / lang).rglob("*.html"))
+    return seconds, pages
+
+
+def measure_full_build(synthetic_terms: int = 5_000) -> dict[str, tuple[float, int]] | None:
+    """Time ``scripts/site.py build`` (both languages in parallel, then the root
+    files and exports) of the real site and of a synthetic ``synthetic_terms``-term
+    site: {label: (seconds, pages)}. Each build is a fresh process, so jieba's
+    dictionary load and the Linker's construction are included."""
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="crosslink-bench-") as tmp:
+        tmp_path = Path(tmp)
+        results["real site"] = timed_site_build(tmp_path / "real")
+        if synthetic_terms:
+            glossary_dir = tmp_path / "glossary"
+            synthetic_glossary(glossary_dir, synthetic_terms, random.Random(SEED))
+            label = f"synthetic {synthetic_terms:,}-term site"
+            results[label] = timed_site_build(tmp_path / "synthetic", glossary_dir)
+    return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (smoke run)")
+    parser.add_argument("--full-build-terms", type=int, default=5_000, metavar="N",
+                        help="terms of the synthetic site built in full (default 5000; "
+                             "0: real site only; -1: no full builds)")
     args = parser.parse_args()
     linker_repeats, baseline_repeats = (2, 1) if args.quick else (7, 3)
     jieba.setLogLevel(logging.WARNING)
@@ -317,12 +441,14 @@ def main() -> None:
     print(f"\nflatness, linker ms/page at {max(SIZES)} terms / at {min(SIZES)} terms: {flat:.2f} "
           f"(target <= 2)")
 
-    full = measure_full_build()
-    if full is None:
-        print("full mkdocs build: not measured (see measure_full_build, the hook point)")
-    else:
-        for label, seconds in full.items():
-            print(f"full mkdocs build, {label}: {seconds:.2f} s")
+    if args.full_build_terms < 0:
+        print("\nfull site build: not measured (--full-build-terms -1)")
+        return
+    print(f"\nfull `scripts/site.py build` (zh and en in parallel, plus root files), "
+          f"{os.cpu_count()} cores:")
+    for label, (seconds, pages) in measure_full_build(args.full_build_terms).items():
+        print(f"  {label:>28}: {seconds:7.1f} s, {pages:>6,} pages, "
+              f"{seconds * 1000 / pages:6.1f} ms/page")
 
 
 if __name__ == "__main__":

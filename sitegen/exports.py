@@ -44,7 +44,8 @@ Lists keep the glossary's order; a missing value is ``null``, an empty list ``[]
       "crosslink": {                           # ready-made input for crosslink.Linker
         "zh": {
           "targets": [ {"term_id", "name", "forms", "acronyms", "url", "title"}, ... ],
-          "ambiguous": { "CSM": {"url": "https://…/zh/acronyms/csm/", "title": "CSM：…/…"} }
+          "ambiguous": { "CSM": {"url": "https://…/zh/acronyms/csm/", "title": "CSM：…/…",
+                                 "term_ids": ["csm", "customer-success-management"]} }
         },
         "en": {...}
       }
@@ -216,7 +217,8 @@ def _entry_data(entry) -> dict:
 
 
 def crosslink_data(glossary: Glossary, lang: str, site_url: str) -> dict:
-    """``{"targets": [LinkTarget kwargs], "ambiguous": {form: {"url", "title"}}}`` for ``lang``."""
+    """``{"targets": [LinkTarget kwargs], "ambiguous": {form: {"url", "title", "term_ids"}}}``
+    for ``lang``."""
     return link_targets(glossary, lang, lambda path: absolute(site_url, f"{lang}/{path}"))
 
 

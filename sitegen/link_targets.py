@@ -18,7 +18,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str]) -> dict:
-    """``{"targets": [LinkTarget kwargs], "ambiguous": {form: {"url", "title"}}}`` for ``lang``.
+    """``{"targets": [LinkTarget kwargs], "ambiguous": {form: {"url", "title", "term_ids"}}}``
+    for ``lang``.
 
     ``url_for`` turns a path under the language root ("terms/nrr/") into the
     URL the links should carry: absolute for glossary.json, unchanged for the
@@ -43,6 +44,9 @@ def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str]) -
         ambiguous[form] = {
             "url": url_for(urls.acronym(page.slug)),
             "title": f"{form}：{names}" if lang == "zh" else f"{form}: {names}",
+            # The terms sharing the form: on their own pages it is not linked
+            # (the targets leave the form out, so the linker cannot tell).
+            "term_ids": list(page.term_ids),
         }
 
     targets = []

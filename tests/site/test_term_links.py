@@ -1,0 +1,466 @@
+"""Term cross-links in the built HTML, in both languages.
+
+Two sites are checked:
+
+- the real site (``built_site``): generated pages (term pages, A–Z, categories,
+  home) and hand-written ones (concepts.md), page by page and as a whole;
+- a copy of the real project with a few hand-written test pages added
+  (``test_site``), for what the real pages do not show: skip markers, the
+  per-page opt-out, homonyms, ``[[id]]`` references, boundaries, a failing
+  ``[[nosuch]]``.
+
+How the copy is made: every top-level entry of the repository is symlinked
+into a temporary folder, except ``docs/`` (copied, then the test pages are
+added to both languages) and the two MkDocs configs (copied, so that paths in
+them, hooks and the theme's custom_dir included, resolve inside the copy).
+Both configs are then built with ``mkdocs build --strict``, in parallel, exactly
+as scripts/site.py does. The real docs folder is never written to, and the
+copy picks up any hook or setting the real configs gain later.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from glossary import load_glossary
+from tests.conftest import REPO
+
+GLOSSARY = load_glossary()
+LANGS = ("zh", "en")
+CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
+ACRONYMS = {a.abbr: a for a in GLOSSARY.shared_acronyms()}
+
+# Where a link never goes (crosslink/README.md, "Where nothing is linked").
+NO_LINK_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math",
+                "template", "noscript", "title", "iframe", "h1", "h2", "h3", "h4", "h5", "h6",
+                "a", "abbr", "dfn", "button", "label", "select", "option", "optgroup",
+                "datalist", "summary"}
+NO_LINK_ATTRIBUTES = ("data-glossary-skip", "data-calculator")
+
+
+# ---------------------------------------------------------------------------
+# Reading built pages
+# ---------------------------------------------------------------------------
+
+def page_file(site: Path, lang: str, url: str) -> Path:
+    path = site / lang / url / "index.html"
+    assert path.is_file(), f"missing page {lang}/{url}"
+    return path
+
+
+def article(path: Path) -> BeautifulSoup:
+    """The page's content (Material's <article>), where the hook links."""
+    html = path.read_text(encoding="utf-8")
+    start, end = html.find("<article"), html.find("</article>")
+    assert start >= 0 and end > start, f"{path}: no <article>"
+    return BeautifulSoup(html[start:end + len("</article>")], "html.parser")
+
+
+def target_of(link) -> str:
+    """A glossary link's target: the term id, or "acronyms/<abbr>" for a homonym page."""
+    if link.has_attr("data-term"):
+        return link["data-term"]
+    return "acronyms/" + link["data-ambiguous"]
+
+
+def glossary_links(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    return [(a.get_text(), target_of(a)) for a in soup.select("a.glossary-link")]
+
+
+def resolved(site: Path, page: Path, href: str) -> Path:
+    parts = urlsplit(href)
+    assert not parts.scheme and not parts.netloc, f"{href}: glossary links are relative"
+    return (page.parent / parts.path).resolve()
+
+
+def check_link(site: Path, lang: str, page: Path, link) -> None:
+    """The link goes to an existing page of its term (or homonym page) in the
+    page's own language, with that term's summary as its title."""
+    target = resolved(site, page, link["href"])
+    where = f"{page.relative_to(site)}: {link}"
+    assert (target / "index.html").is_file(), f"{where}: no page at {link['href']}"
+    if link.has_attr("data-term"):
+        term = GLOSSARY[link["data-term"]]
+        assert target == (site / lang / "terms" / term.id).resolve(), where
+        assert link["title"] == term.lang(lang).summary, where
+        assert "glossary-ambiguous" not in link["class"], where
+    else:
+        acronym = ACRONYMS[link["data-ambiguous"]]
+        assert target == (site / lang / "acronyms" / acronym.slug).resolve(), where
+        assert link["class"] == ["glossary-link", "glossary-ambiguous"], where
+        assert link["title"].startswith(acronym.abbr), where
+        for term_id in acronym.term_ids:
+            assert GLOSSARY[term_id].lang(lang).name in link["title"], where
+
+
+def forbidden_ancestor(link) -> str | None:
+    for parent in link.parents:
+        if parent.name == "article":
+            return None
+        if parent.name in NO_LINK_TAGS:
+            return parent.name
+        if any(parent.has_attr(attribute) for attribute in NO_LINK_ATTRIBUTES):
+            return str(parent.attrs)
+        if "glossary-skip" in parent.get("class", []):
+            return "class=glossary-skip"
+    return None
+
+
+def has_references(site: Path, lang: str, page: Path) -> bool:
+    """Whether the hand-written source of a built page has [[...]] in it
+    (generated pages have no source under docs/)."""
+    url = page.parent.relative_to(site / lang).as_posix()
+    docs = REPO / "docs" / lang
+    sources = [docs / f"{url}.md", docs / url / "index.md"] if url != "." else [docs / "index.md"]
+    return any(source.is_file() and "[[" in source.read_text(encoding="utf-8")
+               for source in sources)
+
+
+def all_pages(site: Path, lang: str) -> list[Path]:
+    return sorted((site / lang).rglob("*.html"))
+
+
+# ---------------------------------------------------------------------------
+# The real site
+# ---------------------------------------------------------------------------
+
+# (lang, page, target, link text): the first link to `target` on the page.
+REAL_MENTIONS = [
+    # home pages: the lead paragraph
+    ("zh", "", "customer-success", "客户成功"),
+    ("en", "", "subscription", "subscription"),
+    # category index: the summaries after each term
+    ("zh", "categories", "crr", "客户留存率"),
+    ("en", "categories", "crr", "customer retention"),
+    ("en", "categories", "saas", "SaaS"),
+    # term pages: summary, definition, homonym acronyms
+    ("zh", "terms/nrr", "churn", "流失"),
+    ("zh", "terms/nrr", "mrr", "MRR"),
+    ("en", "terms/nrr", "mrr", "MRR"),
+    ("zh", "terms/nrr", "acronyms/CSM", "CSM"),
+    ("en", "terms/churn-rate", "customer-success", "CS"),
+    ("en", "terms/churn-rate", "crr", "customer retention rate"),
+    # longest match on a term's own page: 收入流失率, not this page's own 流失率
+    ("zh", "terms/churn-rate", "revenue-churn-rate", "收入流失率"),
+    # hand-written pages
+    ("zh", "concepts", "nrr", "NRR"),
+    ("en", "concepts", "nrr", "NRR"),
+    ("zh", "concepts", "ka", "大客户"),
+    ("en", "concepts", "cac", "CAC"),
+    ("zh", "concepts", "acronyms/CSM", "CSM"),
+    ("en", "concepts", "acronyms/CSM", "CSM"),
+]
+
+
+@pytest.mark.parametrize("lang, url, target, text", REAL_MENTIONS,
+                         ids=[f"{r[0]}:{r[1] or 'home'}:{r[2]}" for r in REAL_MENTIONS])
+def test_mention_links_to_the_term_page_with_its_summary(built_site, lang, url, target, text):
+    path = page_file(built_site, lang, url)
+    links = [a for a in article(path).select("a.glossary-link") if target_of(a) == target]
+    assert links, f"{lang}/{url}: no link to {target}"
+    assert links[0].get_text() == text
+    check_link(built_site, lang, path, links[0])
+
+
+# (lang, page, CSS selector, term text inside it): text that is a term, in a
+# place where it must stay text. Each shows the whole-site check below is not
+# vacuous.
+REAL_UNLINKED = [
+    ("zh", "terms/nrr", "h1", "NRR"),                       # the term's own heading
+    ("en", "terms/nrr", "h1", "NRR"),
+    ("zh", "terms/nrr", "[data-calculator]", "MRR"),        # calculator widget
+    ("en", "terms/nrr", "[data-calculator]", "MRR"),
+    ("zh", "terms/nrr", "abbr", "NRR"),
+    ("zh", "categories", "h2#retention", "流失"),            # heading
+    ("zh", "concepts", "a[href='../terms/nrr/']", "净收入留存率"),  # an existing link
+    ("en", "concepts", "a[href='../terms/nrr/']", "Net Revenue Retention"),
+    ("zh", "a-z", ".az-list a[href='../terms/nrr/']", "净收入留存率"),
+    ("en", "a-z", ".az-list a[href='../terms/nrr/']", "Net Revenue Retention"),
+]
+
+
+@pytest.mark.parametrize("lang, url, selector, text", REAL_UNLINKED,
+                         ids=[f"{r[0]}:{r[1]}:{r[2]}" for r in REAL_UNLINKED])
+def test_term_text_left_alone_where_links_do_not_belong(built_site, lang, url, selector, text):
+    elements = article(page_file(built_site, lang, url)).select(selector)
+    assert elements, f"{lang}/{url}: nothing matches {selector}"
+    holding = [e for e in elements if text in e.get_text()]
+    assert holding, f"{lang}/{url}: {text!r} not in {selector}"
+    for element in holding:
+        assert not element.select("a.glossary-link"), str(element)[:300]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_glossary_link_on_the_site_is_well_placed_and_resolves(built_site, lang):
+    """Every tooltip link of the whole tree: an existing page of the same
+    language, the right title, never where links do not belong, at most one
+    per term and page (first mention only) unless the page's Markdown holds
+    explicit [[id]] references, which may link a term again."""
+    count = 0
+    for path in all_pages(built_site, lang):
+        if "<article" not in path.read_text(encoding="utf-8"):
+            continue
+        seen: set[str] = set()
+        explicit = has_references(built_site, lang, path)
+        for link in article(path).select("a.glossary-link"):
+            count += 1
+            check_link(built_site, lang, path, link)
+            assert forbidden_ancestor(link) is None, \
+                f"{path.relative_to(built_site)}: {link} inside {forbidden_ancestor(link)}"
+            target = target_of(link)
+            assert explicit or target not in seen, \
+                f"{path.relative_to(built_site)}: {target} linked twice"
+            seen.add(target)
+    assert count > 500, f"only {count} glossary links in the {lang} tree"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("term_id", sorted(GLOSSARY.terms))
+def test_term_is_not_linked_on_its_own_page(built_site, lang, term_id):
+    soup = article(page_file(built_site, lang, f"terms/{term_id}"))
+    linked = {target_of(a) for a in soup.select("a.glossary-link")}
+    assert term_id not in linked
+    # ...nor the homonym page of an abbreviation it shares ("SME" on the SME pages).
+    own_acronyms = {f"acronyms/{a.abbr}" for a in ACRONYMS.values() if term_id in a.term_ids}
+    assert not linked & own_acronyms
+    assert not soup.h1.select("a"), "the term's own heading holds a link"
+
+
+# ---------------------------------------------------------------------------
+# A copy of the project with hand-written test pages
+# ---------------------------------------------------------------------------
+
+FOLDER = "linking-tests"
+TEST_PAGES = {
+    "first.md": """\
+# First mention
+
+净收入留存率是核心指标。净收入留存率在同一段里又出现一次。
+
+NRR 在下一段再出现，Net Revenue Retention 也是。
+""",
+    "longest.md": """\
+# Longest match
+
+客户流失率比上季度高。
+
+Our CS Ops team owns the number.
+
+The Customer Success Manager reviews it every month.
+
+Revenue Churn Rate rose as well.
+""",
+    "boundaries.md": """\
+# Boundaries
+
+NRRX 与 XNRR 只是两个项目代号。
+
+小写的 nrr 和 saas 都不算缩写。
+
+各部门预算不同比例也不同。
+
+我们的NRR提升了，SaaS 收入同比上涨。
+
+customer acquisition cost 按季度核算。
+""",
+    "nolink.md": """\
+# 标题里的 NRR
+
+## Churn Rate 与 ARR
+
+行内代码 `MRR` 不链接。
+
+```text
+CAC = 销售费用 / 新客户数
+```
+
+已有链接 [GRR 说明](https://example.com/grr) 不再套链接。
+
+*[LTV]: Customer Lifetime Value
+
+The LTV figure is an abbreviation here.
+
+<div data-calculator="demo"><p>计算器里的 KPI 不链接。</p></div>
+
+正文：NRR、Churn Rate、ARR、MRR、CAC、GRR、KPI。
+""",
+    "skip.md": """\
+# Skip markers
+
+这一段提到 NRR，但整段跳过。
+{ .glossary-skip }
+
+这一句里只有 *ARR*{ .glossary-skip } 被跳过，<span data-glossary-skip>MRR</span> 也是。
+
+<!-- glossary-skip-start -->
+
+CAC 和 [[nosuch]] 都在跳过区域里，原样保留。
+
+<!-- glossary-skip-end -->
+
+正文：NRR、ARR、MRR、CAC。
+""",
+    "off.md": """\
+---
+glossary_links: false
+---
+
+# Page opt-out
+
+NRR、客户流失率和 [[nrr]] 在这一页都保持原样。
+""",
+    "explicit.md": """\
+# Homonyms and references
+
+SME 可以指两类人，CSM 也有两个意思。
+
+这里的 [[SME|subject-matter-expert]] 指懂行的同事。
+
+显式引用 [[nrr]] 总会链接，第二次写 [[nrr]] 也一样；自定义文字：[[净留存|nrr]]。
+
+第二次出现的 SME 不再链接。
+""",
+}
+NRR_NAME = {lang: GLOSSARY["nrr"].lang(lang).name for lang in LANGS}
+
+
+def _expected(page: str, lang: str) -> list[tuple[str, str]]:
+    return {
+        "first.md": [("净收入留存率", "nrr")],
+        "longest.md": [("客户流失率", "churn-rate"), ("CS Ops", "cs-ops"),
+                       ("Customer Success Manager", "csm"),
+                       ("Revenue Churn Rate", "revenue-churn-rate")],
+        "boundaries.md": [("NRR", "nrr"), ("SaaS", "saas"), ("同比", "yoy"),
+                          ("customer acquisition cost", "cac")],
+        "nolink.md": [("NRR", "nrr"), ("Churn Rate", "churn-rate"), ("ARR", "arr"), ("MRR", "mrr"),
+                      ("CAC", "cac"), ("GRR", "grr"), ("KPI", "kpi")],
+        "skip.md": [("NRR", "nrr"), ("ARR", "arr"), ("MRR", "mrr"), ("CAC", "cac")],
+        "off.md": [],
+        "explicit.md": [("SME", "acronyms/SME"), ("CSM", "acronyms/CSM"),
+                        ("SME", "subject-matter-expert"), (NRR_NAME[lang], "nrr"),
+                        (NRR_NAME[lang], "nrr"), ("净留存", "nrr")],
+    }[page]
+
+
+def mirror_project(dest: Path, pages: dict[str, str]) -> Path:
+    """The repository, symlinked, with a private docs/ holding ``pages`` in
+    both languages (under linking-tests/) and private copies of the configs."""
+    dest.mkdir(parents=True)
+    for entry in REPO.iterdir():
+        if entry.name == "docs" or entry.name in CONFIGS.values():
+            continue
+        (dest / entry.name).symlink_to(entry)
+    for config in CONFIGS.values():
+        shutil.copy2(REPO / config, dest / config)
+    shutil.copytree(REPO / "docs", dest / "docs")
+    for lang in LANGS:
+        folder = dest / "docs" / lang / FOLDER
+        folder.mkdir()
+        for name, text in pages.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    return dest
+
+
+def build_both(project: Path, out: Path) -> dict[str, tuple[int, str]]:
+    """`mkdocs build --strict` of both configs in parallel: {lang: (exit code, output)}."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    processes = {
+        lang: subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config),
+             "-d", str(out / lang)],
+            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for lang, config in CONFIGS.items()
+    }
+    return {lang: (p.wait(), p.stdout.read()) for lang, p in processes.items()}
+
+
+@pytest.fixture(scope="module")
+def test_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("linking")
+    project = mirror_project(root / "project", TEST_PAGES)
+    out = root / "site"
+    for lang, (code, output) in build_both(project, out).items():
+        assert code == 0, f"{lang} build of the test copy failed:\n{output}"
+    return out
+
+
+def test_test_pages_exist_only_in_the_copy():
+    for lang in LANGS:
+        assert not (REPO / "docs" / lang / FOLDER).exists()
+
+
+ROWS = [(lang, page) for page in TEST_PAGES for lang in LANGS]
+
+
+@pytest.mark.parametrize("lang, page", ROWS, ids=[f"{l}:{p}" for l, p in ROWS])
+def test_test_page_links_exactly_these_mentions(test_site, lang, page):
+    """In page order, every link on the page: first mentions only, longest
+    match, boundaries and case, skipped places, homonyms, [[id]] references."""
+    path = page_file(test_site, lang, f"{FOLDER}/{page.removesuffix('.md')}")
+    soup = article(path)
+    assert glossary_links(soup) == _expected(page, lang)
+    for link in soup.select("a.glossary-link"):
+        check_link(test_site, lang, path, link)
+        assert forbidden_ancestor(link) is None, str(link)
+
+
+# (page, CSS selector, text): term text in a place the linker must leave alone.
+TEST_UNLINKED = [
+    ("nolink.md", "h1", "NRR"),
+    ("nolink.md", "h2", "Churn Rate"),
+    ("nolink.md", "p code", "MRR"),
+    ("nolink.md", "pre", "CAC"),
+    ("nolink.md", "a[href='https://example.com/grr']", "GRR"),
+    ("nolink.md", "abbr", "LTV"),
+    ("nolink.md", "[data-calculator]", "KPI"),
+    ("skip.md", "p.glossary-skip", "NRR"),
+    ("skip.md", "em.glossary-skip", "ARR"),
+    ("skip.md", "span[data-glossary-skip]", "MRR"),
+    ("off.md", "p", "NRR"),
+]
+UNLINKED_ROWS = [(lang, *row) for row in TEST_UNLINKED for lang in LANGS]
+
+
+@pytest.mark.parametrize("lang, page, selector, text", UNLINKED_ROWS,
+                         ids=[f"{r[0]}:{r[1]}:{r[2]}" for r in UNLINKED_ROWS])
+def test_test_page_leaves_term_text_alone(test_site, lang, page, selector, text):
+    soup = article(page_file(test_site, lang, f"{FOLDER}/{page.removesuffix('.md')}"))
+    holding = [e for e in soup.select(selector) if text in e.get_text()]
+    assert holding, f"{page}: {text!r} not in {selector}"
+    for element in holding:
+        assert not element.select("a.glossary-link"), str(element)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page, literal", [("skip.md", "[[nosuch]]"), ("off.md", "[[nrr]]")])
+def test_references_in_skipped_places_stay_as_written(test_site, lang, page, literal):
+    """A skipped region, and a page with glossary_links: false, keep [[...]]
+    as written; neither is checked, so [[nosuch]] there does not fail the build."""
+    soup = article(page_file(test_site, lang, f"{FOLDER}/{page.removesuffix('.md')}"))
+    assert literal in soup.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_glossary_link_of_the_copy_resolves(test_site, lang):
+    for path in all_pages(test_site, lang):
+        if "<article" in path.read_text(encoding="utf-8"):
+            for link in article(path).select("a.glossary-link"):
+                check_link(test_site, lang, path, link)
+
+
+def test_unknown_reference_fails_the_strict_build_naming_the_page(tmp_path):
+    pages = {"broken.md": "# Broken\n\n这一页引用了不存在的 [[nosuch]] 术语。\n"}
+    project = mirror_project(tmp_path / "project", pages)
+    for lang, (code, output) in build_both(project, tmp_path / "site").items():
+        assert code != 0, f"{lang}: the build passed despite [[nosuch]]"
+        lines = [line for line in output.splitlines() if "'nosuch'" in line]
+        assert lines, output
+        assert f"{FOLDER}/broken.md" in lines[0] and "[[nosuch]]" in lines[0], lines[0]
+        assert "Traceback" not in output
