@@ -1,21 +1,42 @@
 """Calculator widgets for term pages: metadata from `calculators`, a worked
 example computed now with CPython so the page is useful before (or without)
-Pyodide, and the HTML from templates/calculator.html.j2."""
+Pyodide, and the HTML from templates/calculator.html.j2.
+
+The widget's DOM is a public contract (data-calculator, data-state, name=,
+data-result/data-value, data-error); overrides/assets/javascripts/calculators.js
+drives it and tests/site/test_calculator_widgets.py checks it.
+"""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from glossary import Term
+from markupsafe import Markup
 
-from .pages import _environment, ui
+from glossary import Glossary, Term
+
+from . import urls
+from .rendering import environment, ui
 
 
 @dataclass(frozen=True)
 class WidgetExample:
     inputs: dict[str, str]     # as the form shows them
-    result: dict               # calculators.browser.run() output
+    result: dict | None        # calculators.browser.run() output; None when there is nothing to show
+
+
+@dataclass(frozen=True)
+class Widget:
+    formula: object            # calculators.Formula
+    html: Markup
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    formula: object            # calculators.Formula
+    term: Term
+    href: str                  # term page anchor, relative to the language root
 
 
 @lru_cache(maxsize=1)
@@ -25,29 +46,58 @@ def formula_ids() -> frozenset[str]:
 
 
 def _form_value(value) -> str:
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "\n".join(_form_value(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
 
 
+def example_inputs(formula) -> dict:
+    """The source's worked example when there is one, else the catalog's sample
+    (formulas without an example get a `sample`; until then, blank inputs)."""
+    if formula.examples:
+        return dict(formula.examples[0].inputs)
+    return dict(getattr(formula, "sample", None) or {})
+
+
 def example_for(formula, lang: str) -> WidgetExample:
     from calculators import browser
-    # The source's worked example when there is one, else the catalog's sample.
-    inputs = dict(formula.examples[0].inputs if formula.examples else formula.sample)
+    inputs = example_inputs(formula)
+    if not inputs:
+        return WidgetExample({}, None)
     result = json.loads(browser.run(formula.id, json.dumps(inputs), lang))
     return WidgetExample({k: _form_value(v) for k, v in inputs.items()}, result)
 
 
-def render_widget(formula, lang: str) -> str:
-    template = _environment().get_template("calculator.html.j2")
-    return template.render(
-        formula=formula, lang=lang, example=example_for(formula, lang),
-        t=lambda key, **values: ui(key, lang, **values),
-    )
+def js_number(value: float) -> str:
+    """The number as JavaScript's String(value) writes it, so data-value reads
+    the same whether the build or the browser wrote it (110, not 110.0)."""
+    if float(value).is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return repr(float(value))
+
+
+def render_widget(formula, lang: str, *, variants: int = 1) -> Markup:
+    template = environment().get_template("calculator.html.j2")
+    return Markup(template.render(
+        formula=formula, lang=lang, example=example_for(formula, lang), variants=variants,
+        t=lambda key, **values: ui(key, lang, **values), js_number=js_number,
+    ))
 
 
 def calculator_extras(term: Term, lang: str) -> dict:
+    """Template context for a term page: its widgets, in the term's order."""
     from calculators import FORMULAS
-    return {"calculators": [render_widget(FORMULAS[f], lang) for f in term.formulas]}
+    formulas = [FORMULAS[f] for f in term.formulas]
+    return {"calculators": [Widget(f, render_widget(f, lang, variants=len(formulas)))
+                            for f in formulas]}
+
+
+def index_entries(glossary: Glossary) -> list[IndexEntry]:
+    """Every formula a term page shows, in catalog order, with its widget's anchor."""
+    from calculators import FORMULAS
+    shown_on = {formula_id: term for term in glossary for formula_id in term.formulas}
+    return [IndexEntry(formula, shown_on[formula.id],
+                       urls.term(shown_on[formula.id].id) + f"#calc-{formula.id}")
+            for formula in FORMULAS.values() if formula.id in shown_on]

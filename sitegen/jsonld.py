@@ -23,7 +23,7 @@ import json
 from glossary import Glossary, Term
 
 from . import urls
-from .pages import ui
+from .rendering import ui
 
 IN_LANGUAGE = {"zh": "zh-Hans", "en": "en"}
 SET_FRAGMENT = "#glossary"

@@ -7,17 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
-import jinja2
-import yaml
 
 from glossary import Glossary, Term
 
 from . import collation, urls
-
-TEMPLATES = Path(__file__).parent / "templates"
+from .calculator_views import index_entries
+from .rendering import environment, ui
 
 
 @dataclass(frozen=True)
@@ -34,28 +29,6 @@ class GeneratedPage:
 class LetterGroup:
     letter: str
     terms: list[Term]
-
-
-@lru_cache(maxsize=1)
-def _ui_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((Path(__file__).parent / "ui.yml").read_text(encoding="utf-8"))
-
-
-def ui(key: str, lang: str, **values) -> str:
-    text = _ui_strings()[key][lang]
-    return text.format(**values) if values else text
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,                      # term text is data, never markup
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
 
 
 class PageRenderer:
@@ -78,6 +51,8 @@ class PageRenderer:
         yield self.home()
         yield self.a_to_z()
         yield self.categories()
+        yield self.calculators_index()
+        yield self.downloads()
         for term in self.glossary:
             yield self.term(term)
         for acronym in self.glossary.shared_acronyms():
@@ -86,11 +61,18 @@ class PageRenderer:
     def home(self) -> GeneratedPage:
         return self._render("home.md.j2", urls.HOME)
 
+    def downloads(self) -> GeneratedPage:
+        return self._render("downloads.md.j2", urls.DOWNLOADS)
+
     def a_to_z(self) -> GeneratedPage:
         return self._render("a-z.md.j2", urls.A_TO_Z, groups=self._letter_groups())
 
     def categories(self) -> GeneratedPage:
         return self._render("categories.md.j2", urls.CATEGORIES)
+
+    def calculators_index(self) -> GeneratedPage:
+        return self._render("calculators-index.md.j2", urls.CALCULATORS,
+                            entries=index_entries(self.glossary))
 
     def term(self, term: Term) -> GeneratedPage:
         return self._render(
@@ -117,7 +99,7 @@ class PageRenderer:
 
     def _render(self, template: str, url: str, **context) -> GeneratedPage:
         lang = self.lang
-        content = _environment().get_template(template).render(
+        content = environment().get_template(template).render(
             lang=lang,
             glossary=self.glossary,
             page_url=url,
