@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from sitegen import csp
-from sitegen.pages import _environment
+from sitegen.rendering import render
 
 # Set by `scripts/site.py serve`, whose live-reload script is inline.
 DEV_SERVER = os.environ.get("CS_GLOSSARY_DEV_SERVER") == "1"
@@ -21,7 +21,6 @@ CHARSET = '<meta charset="utf-8">'
 
 @event_priority(-100)   # after every other hook has changed the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    meta = _environment().get_template("csp-meta.html.j2").render(
-        policy=csp.policy(output, dev_server=DEV_SERVER))
+    meta = render("csp-meta.html.j2", policy=csp.policy(output, dev_server=DEV_SERVER))
     # The policy governs only what follows it, so it goes first in <head>.
     return output.replace(CHARSET, CHARSET + meta, 1)
