@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -39,12 +38,6 @@ class IndexEntry:
     href: str                  # term page anchor, relative to the language root
 
 
-@lru_cache(maxsize=1)
-def formula_ids() -> frozenset[str]:
-    from calculators import FORMULAS
-    return frozenset(FORMULAS)
-
-
 def _form_value(value) -> str:
     if isinstance(value, (list, tuple)):
         return "\n".join(_form_value(v) for v in value)
@@ -54,11 +47,8 @@ def _form_value(value) -> str:
 
 
 def example_inputs(formula) -> dict:
-    """The source's worked example when there is one, else the catalog's sample
-    (formulas without an example get a `sample`; until then, blank inputs)."""
-    if formula.examples:
-        return dict(formula.examples[0].inputs)
-    return dict(getattr(formula, "sample", None) or {})
+    """What the widget opens with: the source's worked example, else the catalog's sample."""
+    return dict(formula.prefill)
 
 
 def example_for(formula, lang: str) -> WidgetExample:
