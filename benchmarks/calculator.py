@@ -25,22 +25,18 @@ a page without a calculator.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from sitegen.local_preview import CHROMIUM_ARGS, free_port, serve
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ENGINE_PATHS = ("/pyodide/", "/py/", "calculator-worker")
 
 # Recorded from the first moment of every document (init scripts bypass the CSP).
@@ -52,33 +48,11 @@ document.addEventListener("input", () => window.__bench.inputs.push(performance.
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".mjs": "text/javascript",
-                      ".js": "text/javascript", ".json": "application/json"}
-
-    def log_message(self, *args):
-        pass
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def build(out: Path, port: int) -> None:
     print(f"building the site into {out} ...", flush=True)
     subprocess.run([sys.executable, str(ROOT / "scripts" / "site.py"), "build", "--out", str(out),
                     "--site-url", f"http://127.0.0.1:{port}/"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
-
-
-def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(_Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 class Recorder:

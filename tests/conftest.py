@@ -2,37 +2,18 @@
 HTTP on localhost, and Debian's Chromium driven by Playwright."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from sitegen.local_preview import CHROMIUM_ARGS, free_port, serve
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".mjs": "text/javascript",
-                      ".js": "text/javascript", ".json": "application/json"}
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture
@@ -62,10 +43,7 @@ def built_site(tmp_path_factory, site_port) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site, site_port):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(built_site, site_port)
     yield f"http://127.0.0.1:{site_port}/"
     server.shutdown()
 

@@ -24,7 +24,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from tests.conftest import REPO, free_port
+from sitegen.local_preview import free_port
+from tests.conftest import REPO
 
 FIXTURE = REPO / "tests" / "fixtures" / "external-project"
 HOOK = REPO / "hooks" / "glossary_links_external.py"

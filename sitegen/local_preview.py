@@ -1,0 +1,38 @@
+"""Serving the built site on this machine, and the flags for opening it in
+headless Chromium: shared by the tests and the benchmarks."""
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+from pathlib import Path
+
+# Without the background-networking flags Chromium keeps trying to reach
+# Google's hosts, which this offline machine refuses many at a time.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # The MIME types Pyodide needs (see README): a wrong .wasm type hangs it.
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".mjs": "text/javascript",
+                      ".js": "text/javascript", ".json": "application/json"}
+
+    def log_message(self, *args):
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """Serve ``site`` on 127.0.0.1:``port`` from a daemon thread; call .shutdown() to stop."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
