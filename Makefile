@@ -8,7 +8,7 @@ CHROMIUM ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM_PATH := $(CHROMIUM)
 
-.PHONY: help setup serve build test bench chromium clean
+.PHONY: help setup serve build test bench chromium clean sync-specs
 
 help:
 	@echo "make serve   serve the site with live reload at http://127.0.0.1:8000"
@@ -52,6 +52,12 @@ test: setup chromium
 bench: setup chromium
 	$(PYTHON) benchmarks/crosslink.py
 	$(PYTHON) benchmarks/calculator.py
+
+# Copy the upstream term inventory and formula contract into tests/data,
+# which is all the tests read: make sync-specs SPECS=../shared
+SPECS ?= ../shared
+sync-specs:
+	cp "$(SPECS)/term-inventory.yml" "$(SPECS)/formula-contract.yml" tests/data/
 
 clean:
 	rm -rf site site.building site.old .pytest_cache

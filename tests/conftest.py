@@ -13,7 +13,6 @@ import pytest
 from sitegen.local_preview import CHROMIUM_ARGS, free_port, serve
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture

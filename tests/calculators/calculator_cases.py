@@ -11,8 +11,8 @@ import datetime as dt
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-# CI checks the shared folder out beside the repository, as ../shared.
-CONTRACT = REPO.parent / "shared" / "formula-contract.yml"
+# The project's own copy of the calculator contract (see tests/data/README.md).
+CONTRACT = REPO / "tests" / "data" / "formula-contract.yml"
 
 # (formula id, inputs, expected value)
 OWN_EXAMPLES: list[tuple[str, dict, float]] = [

@@ -1,4 +1,4 @@
-"""The catalog against /shared/formula-contract.yml: ids, inputs, units, examples."""
+"""The catalog against tests/data/formula-contract.yml: ids, inputs, units, examples."""
 from __future__ import annotations
 
 import pytest
@@ -18,7 +18,7 @@ CATALOG_EXAMPLES = [
 @pytest.fixture(scope="module")
 def contract() -> dict[str, dict]:
     if not CONTRACT.is_file():
-        pytest.fail(f"formula contract not found at {CONTRACT}; check out the shared folder beside the repository")
+        pytest.fail(f"formula contract not found at {CONTRACT}; see tests/data/README.md")
     entries = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
     return {entry["id"]: entry for entry in entries}
 

@@ -9,10 +9,10 @@ import yaml
 
 from calculators import FORMULAS
 from glossary import LANGUAGES, load_glossary
+from tests.spec import load_contract, load_inventory
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-INVENTORY = yaml.safe_load((SHARED / "term-inventory.yml").read_text(encoding="utf-8"))
-CONTRACT = yaml.safe_load((SHARED / "formula-contract.yml").read_text(encoding="utf-8"))
+INVENTORY = load_inventory()
+CONTRACT = load_contract()
 GLOSSARY = load_glossary(known_formulas=set(FORMULAS))
 INVENTORY_BY_ID = {item["id"]: item for item in INVENTORY}
 

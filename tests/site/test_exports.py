@@ -14,9 +14,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from tests.spec import load_inventory
+
 REPO = Path(__file__).resolve().parent.parent.parent
-SHARED = REPO.parent / "shared"
-INVENTORY = yaml.safe_load((SHARED / "term-inventory.yml").read_text(encoding="utf-8"))
+INVENTORY = load_inventory()
 INVENTORY_IDS = [item["id"] for item in INVENTORY]
 LANGS = ("zh", "en")
 IN_LANGUAGE = {"zh": "zh-Hans", "en": "en"}
