@@ -28,8 +28,13 @@ GLOSSARY_DIR = Path(__file__).resolve().parent
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 TERM_FIELDS = {"id", "category", "abbr", "homonyms", "zh", "en", "related",
-               "formulas", "sources", "disagreement"}
-ENTRY_FIELDS = {"name", "full_name", "aliases", "summary", "definition"}
+               "formulas", "sources", "disagreement",
+               # second-edition fields, parsed by the schema work in progress
+               "metric", "not_confused_with", "benchmarks"}
+ENTRY_FIELDS = {"name", "full_name", "aliases", "summary", "definition",
+                # second-edition fields, parsed by the schema work in progress
+                "short_name", "avoid", "examples", "pronunciation",
+                "why_it_matters", "how_to_improve", "owner", "mistakes"}
 
 
 class GlossaryError(Exception):
