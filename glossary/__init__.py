@@ -3,7 +3,24 @@
 Knows nothing of MkDocs; hooks/ turns it into pages.
 """
 from .loader import GLOSSARY_DIR, GlossaryError, load_glossary
-from .model import LANGUAGES, Acronym, Category, Glossary, LocalizedEntry, Term
+from .model import (
+    FORM_STATUSES,
+    LANGUAGES,
+    Acronym,
+    AvoidedForm,
+    Benchmark,
+    Bilingual,
+    Category,
+    Comparison,
+    ComparisonRow,
+    Form,
+    Glossary,
+    LocalizedEntry,
+    MetricDepth,
+    Seed,
+    Term,
+)
 
-__all__ = ["GLOSSARY_DIR", "LANGUAGES", "Acronym", "Category", "Glossary",
-           "GlossaryError", "LocalizedEntry", "Term", "load_glossary"]
+__all__ = ["FORM_STATUSES", "GLOSSARY_DIR", "LANGUAGES", "Acronym", "AvoidedForm", "Benchmark",
+           "Bilingual", "Category", "Comparison", "ComparisonRow", "Form", "Glossary",
+           "GlossaryError", "LocalizedEntry", "MetricDepth", "Seed", "Term", "load_glossary"]
