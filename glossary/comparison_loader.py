@@ -18,7 +18,8 @@ from pathlib import Path
 
 from . import fields
 from .fields import Problems
-from .model import Comparison, ComparisonRow
+from .checks import REFERENCE
+from .model import LANGUAGES, Comparison, ComparisonRow
 from .yaml_reader import read_yaml
 
 FIELDS = {"id", "terms", "title", "intro", "rows", "takeaway"}
@@ -73,8 +74,24 @@ def _parse(path: Path, raw, term_ids: Collection[str], problems: Problems) -> Co
     rows = _rows(path, raw.get("rows"), terms, problems)
     if len(problems) > before:
         return None
+    _check_references(path, title, intro, takeaway, rows, term_ids, problems)
+    if len(problems) > before:
+        return None
     return Comparison(id=comparison_id, terms=terms, title=title, intro=intro, rows=rows,
                       takeaway=takeaway, source_file=path)
+
+
+def _check_references(path, title, intro, takeaway, rows, term_ids, problems) -> None:
+    """An unknown [[id]] is this file's problem, named by field (not the rendered page's)."""
+    texts = [("title", title), ("intro", intro), ("takeaway", takeaway)]
+    for index, row in enumerate(rows):
+        texts.append((f"rows[{index}].aspect", row.aspect))
+        texts.extend((f"rows[{index}].cells.{t}", cell) for t, cell in row.cells.items())
+    for field, bilingual in texts:
+        for lang in LANGUAGES:
+            for match in REFERENCE.finditer(bilingual[lang]):
+                if match.group(1).rpartition("|")[2].strip() not in term_ids:
+                    problems.add(path, f"{field}.{lang}", f"unknown term id in {match.group()}")
 
 
 def _rows(path: Path, raw, terms: tuple[str, ...], problems: Problems) -> tuple[ComparisonRow, ...]:

@@ -22,6 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from glossary import GlossaryError  # noqa: E402
 from sitegen.exports import write_exports  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
 from sitegen.site_root import write_root  # noqa: E402
@@ -39,9 +40,37 @@ class BuildFailed(Exception):
 def build(out: Path, site_url: str = DEFAULT_SITE_URL, quiet: bool = False) -> float:
     """Build both trees and the root files into ``out``; returns seconds taken."""
     started = time.perf_counter()
+    # Validate once, here: a broken term file is then reported once, not by
+    # each of the two MkDocs builds, and neither build is started.
+    glossary_root = (REPO / os.environ.get("GLOSSARY_DIR", "glossary")).resolve()
+    try:
+        glossary = load_site_glossary(glossary_root)
+    except GlossaryError as error:
+        raise BuildFailed(str(error)) from None
     staging = out.with_name(out.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
+    try:
+        _build_into(staging, site_url, quiet, glossary)
+        _swap_in(staging, out)
+    except BaseException as error:
+        # Whatever failed, nothing half-built stays behind; a previous site/ is untouched.
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, (BuildFailed, KeyboardInterrupt, SystemExit)):
+            raise
+        raise BuildFailed(_describe(error)) from None
+    return time.perf_counter() - started
+
+
+def _describe(error: BaseException) -> str:
+    """One line for an unexpected failure after the MkDocs step."""
+    if isinstance(error, OSError) and error.strerror:
+        where = f": {error.filename}" if error.filename else ""
+        return f"writing the site failed: {error.strerror}{where}"
+    return f"writing the site failed: {type(error).__name__}: {error}"
+
+
+def _build_into(staging: Path, site_url: str, quiet: bool, glossary) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
                SITE_URL_ZH=site_url.rstrip("/") + "/zh/",
                SITE_URL_EN=site_url.rstrip("/") + "/en/")
@@ -55,13 +84,9 @@ def build(out: Path, site_url: str = DEFAULT_SITE_URL, quiet: bool = False) -> f
     }
     failed = [lang for lang, process in processes.items() if process.wait() != 0]
     if failed:
-        shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"MkDocs build failed for: {', '.join(failed)} (see messages above)")
     write_root(staging)
-    glossary_root = REPO / os.environ.get("GLOSSARY_DIR", "glossary")
-    write_exports(staging, load_site_glossary(glossary_root.resolve()), site_url)
-    _swap_in(staging, out)
-    return time.perf_counter() - started
+    write_exports(staging, glossary, site_url)
 
 
 def _swap_in(staging: Path, out: Path) -> None:
@@ -69,7 +94,12 @@ def _swap_in(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():
         out.rename(old)
-    staging.rename(out)
+    try:
+        staging.rename(out)
+    except BaseException:
+        if old.exists() and not out.exists():
+            old.rename(out)          # put the previous site back
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 

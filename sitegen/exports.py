@@ -33,13 +33,25 @@ Lists keep the glossary's order; a missing value is ``null``, an empty list ``[]
                                                #   when the abbreviation is shared (see acronyms)
           "zh": {"name": "净收入留存率", "full_name": "净收入留存率", "aliases": ["净留存率"],
                  "summary": "…", "definition": "…"},   # definition: paragraphs split by a blank line
-          "en": {…same keys…}
+          "en": {…same keys…},
+          # second edition, per language: "short_name" (or null), "forms" [{"text", "kind":
+          #   name|full_name|abbr|short_name|alias|avoid, "status": preferred|admitted|avoid,
+          #   "reason" (avoid only)}], "examples" [..], "pronunciation" (en, or null),
+          #   "depth" (metrics: {"why_it_matters", "how_to_improve", "owner", "mistakes"}, else null);
+          # per term: "metric" (bool), "not_confused_with" [ids], "comparisons" [ids],
+          # "benchmarks" [{"figure", "segment", "definition", "sample", "note": {zh, en} or null,
+          #   "source", "publisher", "year", "url", "read_at"}]
         }, ...
       ],
       "acronyms": [                            # abbreviations shared by several terms
         {"abbr": "CSM", "slug": "csm", "term_ids": ["csm", "customer-success-management"],
          "urls": {"zh": "zh/acronyms/csm/", "en": "en/acronyms/csm/"},
          "absolute_urls": {...}}
+      ],
+      "comparisons": [                         # "X vs Y" pages
+        {"id": "nrr-vs-grr", "terms": ["nrr", "grr"], "title": {"zh", "en"}, "intro": {...},
+         "rows": [{"aspect": {"zh", "en"}, "cells": {"nrr": {"zh", "en"}, ...}}], "takeaway": {...},
+         "urls": {"zh": "zh/compare/nrr-vs-grr/", ...}, "absolute_urls": {...}}
       ],
       "crosslink": {                           # ready-made input for crosslink.Linker
         "zh": {
@@ -93,11 +105,15 @@ id, prefixed ``t-`` only if the id is not a valid XML ID, i.e. starts with a
 digit), holding: ``descrip type="subjectField"`` (English category name),
 ``ref type="crossReference"`` per related term, then ``langSec xml:lang="zh"``
 and ``"en"``, each with ``descrip type="definition"`` (the one-sentence
-summary), a ``note`` (the full definition) and one ``termSec`` per form:
-name (termType fullForm, preferredTerm-admn-sts, with an ``xref
+summary), a ``note`` (the full definition) and one ``termSec`` per form
+(``Term.forms``), its administrativeStatus from the form's status (preferred
+→ preferredTerm-admn-sts, admitted → admittedTerm-admn-sts, avoid →
+deprecatedTerm-admn-sts): name (fullForm, preferred, with the example
+sentences as ``descrip type="context"`` and an ``xref
 type="externalCrossReference"`` to the term page), full name if different
-(fullForm, admitted), abbreviation (abbreviation, admitted; in both
-languages), aliases (variant, admitted). Values are those TBX-Basic permits
+(fullForm, preferred), abbreviation (abbreviation, preferred; in both
+languages), short name (shortForm, preferred), aliases (variant, admitted),
+forms to avoid (variant, deprecated, the reason as a ``note``). Values are those TBX-Basic permits
 (checked against the LTAC TBX-Basic dialect's DCA Schematron and RELAX NG).
 Characters XML 1.0 forbids (C0 controls other than tab/newline) are dropped.
 """
@@ -127,6 +143,12 @@ CSV_COLUMNS = ("id", "abbr", "category_zh", "category_en", "name_zh", "name_en",
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# Form kinds and statuses (glossary.Term.forms) as TBX-Basic names them.
+TBX_TERM_TYPES = {"name": "fullForm", "full_name": "fullForm", "abbr": "abbreviation",
+                  "short_name": "shortForm", "alias": "variant", "avoid": "variant"}
+TBX_STATUSES = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+                "avoid": "deprecatedTerm-admn-sts"}
 
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -192,7 +214,11 @@ def glossary_data(glossary: Glossary, site_url: str) -> dict:
             "anchor": term.id,
             "disambiguation": None if acronym is None else {
                 "abbr": acronym.abbr, "slug": acronym.slug, **urls_of(urls.acronym(acronym.slug))},
-            **{lang: _entry_data(term.lang(lang)) for lang in LANGUAGES},
+            **{lang: _entry_data(term, lang) for lang in LANGUAGES},
+            "metric": term.is_metric,
+            "not_confused_with": list(term.not_confused_with),
+            "benchmarks": [_benchmark_data(b) for b in term.benchmarks],
+            "comparisons": [c.id for c in glossary.comparisons_of(term.id)],
         })
     return {
         "version": FORMAT_VERSION,
@@ -204,6 +230,12 @@ def glossary_data(glossary: Glossary, site_url: str) -> dict:
         "acronyms": [{"abbr": a.abbr, "slug": a.slug, "term_ids": list(a.term_ids),
                       **urls_of(urls.acronym(a.slug))} for a in acronyms],
         "crosslink": {lang: crosslink_data(glossary, lang, site_url) for lang in LANGUAGES},
+        "comparisons": [{
+            "id": c.id, "terms": list(c.terms), "title": c.title.as_dict(), "intro": c.intro.as_dict(),
+            "rows": [{"aspect": row.aspect.as_dict(),
+                      "cells": {t: cell.as_dict() for t, cell in row.cells.items()}} for row in c.rows],
+            "takeaway": c.takeaway.as_dict(), **urls_of(urls.comparison(c.id)),
+        } for c in glossary.comparisons.values()],
     }
 
 
@@ -211,9 +243,28 @@ def render_json(glossary: Glossary, site_url: str) -> str:
     return json.dumps(glossary_data(glossary, site_url), ensure_ascii=False, indent=2) + "\n"
 
 
-def _entry_data(entry) -> dict:
+def _entry_data(term: Term, lang: str) -> dict:
+    entry = term.lang(lang)
+    depth = entry.depth
     return {"name": entry.name, "full_name": entry.full_name, "aliases": list(entry.aliases),
-            "summary": entry.summary, "definition": entry.definition}
+            "summary": entry.summary, "definition": entry.definition,
+            # second edition (added keys; format version unchanged)
+            "short_name": entry.short_name,
+            "forms": [{"text": f.text, "kind": f.kind, "status": f.status, "reason": f.reason}
+                      for f in term.forms(lang)],
+            "examples": list(entry.examples),
+            "pronunciation": entry.pronunciation,
+            "depth": None if depth is None else {
+                "why_it_matters": depth.why_it_matters, "how_to_improve": depth.how_to_improve,
+                "owner": depth.owner, "mistakes": list(depth.mistakes)}}
+
+
+def _benchmark_data(benchmark) -> dict:
+    bilingual = ("figure", "segment", "definition", "sample", "note")
+    return {key: (None if getattr(benchmark, key) is None else getattr(benchmark, key).as_dict())
+            if key in bilingual else getattr(benchmark, key)
+            for key in ("figure", "segment", "definition", "source", "publisher", "year",
+                        "sample", "url", "note", "read_at")}
 
 
 def crosslink_data(glossary: Glossary, lang: str, site_url: str) -> dict:
@@ -304,24 +355,20 @@ def _concept_entry(glossary: Glossary, term: Term, site_url: str) -> ET.Element:
         lang_sec = ET.SubElement(concept, "langSec", {XML_LANG: lang})
         _text(ET.SubElement(lang_sec, "descrip", {"type": "definition"}), entry.summary)
         _text(ET.SubElement(lang_sec, "note"), entry.definition)
-        forms = [(entry.name, "fullForm", "preferredTerm-admn-sts"),
-                 (entry.full_name, "fullForm", "admittedTerm-admn-sts")]
-        if term.abbr:
-            forms.append((term.abbr, "abbreviation", "admittedTerm-admn-sts"))
-        forms.extend((alias, "variant", "admittedTerm-admn-sts") for alias in entry.aliases)
-        seen: set[str] = set()
-        for text, term_type, status in forms:
-            if text in seen:
-                continue
-            seen.add(text)
+        for form in term.forms(lang):
             term_sec = ET.SubElement(lang_sec, "termSec")
-            _text(ET.SubElement(term_sec, "term"), text)
-            _text(ET.SubElement(term_sec, "termNote", {"type": "termType"}), term_type)
-            _text(ET.SubElement(term_sec, "termNote", {"type": "administrativeStatus"}), status)
-            if text == entry.name:
+            _text(ET.SubElement(term_sec, "term"), form.text)
+            _text(ET.SubElement(term_sec, "termNote", {"type": "termType"}), TBX_TERM_TYPES[form.kind])
+            _text(ET.SubElement(term_sec, "termNote", {"type": "administrativeStatus"}),
+                  TBX_STATUSES[form.status])
+            if form.kind == "name":
+                for example in entry.examples:        # the term in use: TBX "context"
+                    _text(ET.SubElement(term_sec, "descrip", {"type": "context"}), example)
                 _text(ET.SubElement(term_sec, "xref", {
                     "type": "externalCrossReference", "target": absolute(site_url, page[lang])}),
                     entry.name)
+            if form.reason:
+                _text(ET.SubElement(term_sec, "note"), form.reason)
     return concept
 
 

@@ -12,6 +12,7 @@ from glossary import Glossary, Term
 
 from . import collation, urls
 from .calculator_views import index_entries
+from .citations import seed_citation
 from .rendering import environment, ui
 
 
@@ -57,6 +58,9 @@ class PageRenderer:
             yield self.term(term)
         for acronym in self.glossary.shared_acronyms():
             yield self.acronym(acronym)
+        yield self.comparisons_index()
+        for comparison in self.glossary.comparisons.values():
+            yield self.comparison(comparison)
 
     def home(self) -> GeneratedPage:
         return self._render("home.md.j2", urls.HOME)
@@ -86,6 +90,15 @@ class PageRenderer:
         return self._render("acronym.md.j2", urls.acronym(acronym.slug), acronym=acronym,
                             terms=[self.glossary[i] for i in acronym.term_ids])
 
+    def comparisons_index(self) -> GeneratedPage:
+        ordered = sorted(self.glossary.comparisons.values(),
+                         key=lambda c: collation.sort_key(c.title[self.lang], self.lang))
+        return self._render("comparisons-index.md.j2", urls.COMPARISONS, comparisons=ordered)
+
+    def comparison(self, comparison) -> GeneratedPage:
+        return self._render("comparison.md.j2", urls.comparison(comparison.id), comparison=comparison,
+                            terms=[self.glossary[i] for i in comparison.terms])
+
     # -- helpers ------------------------------------------------------------
 
     def sorted_terms(self, terms) -> list[Term]:
@@ -110,6 +123,7 @@ class PageRenderer:
             paren=lambda text: f"（{text}）" if lang == "zh" else f" ({text})",
             colon="：" if lang == "zh" else ": ",
             period="。" if lang == "zh" else ".",
+            cite=lambda seed: seed_citation(seed, lang),
             **self.site_context,
             **context,
         )

@@ -12,6 +12,7 @@ A_TO_Z = "a-z/"
 CATEGORIES = "categories/"
 CALCULATORS = "calculators/"
 DOWNLOADS = "downloads/"
+COMPARISONS = "compare/"
 # Exports live at the site root, one level above each language root.
 EXPORTS_FROM_LANGUAGE_ROOT = "../"
 
@@ -22,6 +23,10 @@ def term(term_id: str) -> str:
 
 def acronym(slug: str) -> str:
     return f"acronyms/{slug}/"
+
+
+def comparison(comparison_id: str) -> str:
+    return f"{COMPARISONS}{comparison_id}/"
 
 
 def category(category_id: str) -> str:

@@ -124,11 +124,75 @@ def test_json_holds_every_term_in_both_languages(glossary, written):
         assert record["urls"] == {"zh": f"zh/terms/{term.id}/", "en": f"en/terms/{term.id}/"}
         assert record["absolute_urls"] == {lang: page(lang, term.id) for lang in LANGUAGES}
         assert record["anchor"] == term.id
+        assert record["metric"] == term.is_metric
+        assert record["not_confused_with"] == list(term.not_confused_with)
+        assert record["comparisons"] == [c.id for c in glossary.comparisons_of(term.id)]
+        assert len(record["benchmarks"]) == len(term.benchmarks)
         for lang in LANGUAGES:
             entry = term.lang(lang)
             assert record[lang] == {"name": entry.name, "full_name": entry.full_name,
                                     "aliases": list(entry.aliases), "summary": entry.summary,
-                                    "definition": entry.definition}
+                                    "definition": entry.definition, **record[lang]}
+            assert record[lang]["short_name"] == entry.short_name
+            assert record[lang]["examples"] == list(entry.examples)
+            assert record[lang]["pronunciation"] == entry.pronunciation
+            assert [f["text"] for f in record[lang]["forms"]] == [f.text for f in term.forms(lang)]
+            assert (record[lang]["depth"] is None) == (entry.depth is None)
+
+
+def test_json_carries_the_second_edition_fields():
+    glossary = load_glossary(*GLOSSARIES["fixture"])
+    data = exports.glossary_data(glossary, SITE_URL)
+    alpha = {t["id"]: t for t in data["terms"]}["alpha-rate"]
+    assert alpha["metric"] is True and alpha["not_confused_with"] == ["beta-score"]
+    assert alpha["comparisons"] == ["alpha-vs-beta"]
+    assert alpha["zh"]["short_name"] == "阿尔法" and alpha["en"]["short_name"] is None
+    assert alpha["en"]["pronunciation"] == "letter by letter: A-R"
+    assert alpha["zh"]["examples"] == ["这个季度阿尔法率跑到 112%，主要靠头部客户。"]
+    assert alpha["en"]["forms"][-1] == {"text": "Alfa Rate", "kind": "avoid", "status": "avoid",
+                                       "reason": "A misspelling that search will not find."}
+    assert alpha["zh"]["depth"] == {"why_it_matters": "测试用的“为什么重要”。",
+                                    "how_to_improve": "测试用的“如何改进”。", "owner": "客户成功负责人",
+                                    "mistakes": ["把月度和年度的数字混在一起比较。", "把新客户算进留存。"]}
+    [benchmark] = alpha["benchmarks"]
+    assert benchmark == {
+        "figure": {"zh": "中位数 101%", "en": "median 101%"},
+        "segment": {"zh": "年收入 300 万至 2000 万美元的公司", "en": "companies with $3M-$20M ARR"},
+        "definition": {"zh": "按 ARR 计算的净收入留存", "en": "net revenue retention on ARR"},
+        "source": "Fixture Retention Benchmarks", "publisher": "Fixture Capital", "year": 2025,
+        "sample": {"zh": "约 1,000 家私营 B2B SaaS 公司", "en": "about 1,000 private B2B SaaS companies"},
+        "url": "https://example.org/benchmarks", "note": None, "read_at": "fixture: not a real source"}
+    [comparison] = data["comparisons"]
+    assert comparison["id"] == "alpha-vs-beta" and comparison["terms"] == ["alpha-rate", "beta-score"]
+    assert comparison["rows"][0] == {"aspect": {"zh": "单位", "en": "Unit"},
+                                     "cells": {"alpha-rate": {"zh": "百分比", "en": "Percent"},
+                                               "beta-score": {"zh": "分数", "en": "Points"}}}
+    assert comparison["urls"] == {"zh": "zh/compare/alpha-vs-beta/", "en": "en/compare/alpha-vs-beta/"}
+    assert comparison["absolute_urls"]["en"] == f"{SITE_URL}en/compare/alpha-vs-beta/"
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("zh", [("阿尔法率", "fullForm", "preferredTerm-admn-sts"), ("AR", "abbreviation", "preferredTerm-admn-sts"),
+            ("阿尔法", "shortForm", "preferredTerm-admn-sts"), ("甲率", "variant", "admittedTerm-admn-sts"),
+            ("阿法率", "variant", "deprecatedTerm-admn-sts")]),
+    ("en", [("Alpha Rate", "fullForm", "preferredTerm-admn-sts"), ("AR", "abbreviation", "preferredTerm-admn-sts"),
+            ("A-rate", "variant", "admittedTerm-admn-sts"), ("Alfa Rate", "variant", "deprecatedTerm-admn-sts")]),
+])
+def test_tbx_carries_each_forms_administrative_status(tmp_path, lang, expected):
+    glossary = load_glossary(*GLOSSARIES["fixture"])
+    exports.write_exports(tmp_path, glossary, SITE_URL)
+    body = tbx_root(tmp_path / "glossary.tbx").find(f"{NS}text/{NS}body")
+    [concept] = [e for e in children(body, "conceptEntry") if e.get("id") == "alpha-rate"]
+    [lang_sec] = [s for s in children(concept, "langSec") if s.get(XML_LANG) == lang]
+    rows = []
+    for term_sec in children(lang_sec, "termSec"):
+        notes = {n.get("type"): n.text for n in children(term_sec, "termNote")}
+        rows.append((term_sec[0].text, notes["termType"], notes["administrativeStatus"]))
+    assert rows == expected
+    name_sec, avoid_sec = children(lang_sec, "termSec")[0], children(lang_sec, "termSec")[-1]
+    contexts = [d.text for d in children(name_sec, "descrip") if d.get("type") == "context"]
+    assert contexts == list(glossary["alpha-rate"].lang(lang).examples)
+    assert [n.text for n in children(avoid_sec, "note")] == [glossary["alpha-rate"].lang(lang).avoid[0].reason]
 
 
 def test_json_names_ambiguous_abbreviations_and_their_pages(glossary, written):
@@ -333,7 +397,7 @@ def check_lang_sec(term, lang, lang_sec):
             assert xref.get("type") == "externalCrossReference"
             assert re.match(r"https?://.+", xref.get("target"))
         found[first.text] = notes
-    assert list(found) == forms(term, lang), "each form once, name first"
+    assert list(found) == [f.text for f in term.forms(lang)], "each form once, name first"
     assert found[entry.name] == {"termType": "fullForm", "administrativeStatus": "preferredTerm-admn-sts"}
     main_xref = children(term_secs[0], "xref")
     assert [x.get("target") for x in main_xref] == [page(lang, term.id)]
@@ -342,6 +406,8 @@ def check_lang_sec(term, lang, lang_sec):
     for alias in entry.aliases:
         if alias not in (entry.name, entry.full_name, term.abbr):
             assert found[alias] == {"termType": "variant", "administrativeStatus": "admittedTerm-admn-sts"}
+    for avoided in entry.avoid:
+        assert found[avoided.form] == {"termType": "variant", "administrativeStatus": "deprecatedTerm-admn-sts"}
 
 
 def test_tbx_placement_rules_of_tbx_basic(glossary, written):
@@ -359,6 +425,8 @@ def test_tbx_placement_rules_of_tbx_basic(glossary, written):
                 assert parent_tag == "conceptEntry"
             if element.get("type") == "definition":
                 assert parent_tag in ("conceptEntry", "langSec")
+            if element.get("type") == "context":
+                assert parent_tag == "termSec"
         if tag == "ref":
             assert parent_tag in ("conceptEntry", "termSec")
 

@@ -44,3 +44,61 @@ def test_failed_full_build_keeps_no_partial_site(fixture_glossary, tmp_path):
     assert result.returncode == 1
     assert "alpha-rate.yml: category: unknown category 'loyalty'" in result.stderr + result.stdout
     assert not out.exists() and not (tmp_path / "site.building").exists()
+
+
+# ---------------------------------------------------------------------------
+# scripts/site.py: staging, failures after MkDocs, one report per problem
+# (issue 10, items 11 and 12)
+# ---------------------------------------------------------------------------
+
+def site_build(out, glossary_dir=None, script="scripts/site.py") -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    if glossary_dir is not None:
+        env["GLOSSARY_DIR"] = str(glossary_dir)
+    return subprocess.run([sys.executable, script, "build", "--out", str(out)],
+                          cwd=REPO, env=env, capture_output=True, text=True)
+
+
+def good_site(out):
+    """A previous, good build: what a failed build must leave alone."""
+    (out / "zh").mkdir(parents=True)
+    (out / "index.html").write_text("<!doctype html><title>previous build</title>", encoding="utf-8")
+    (out / "zh" / "index.html").write_text("previous zh", encoding="utf-8")
+    return sorted(p.relative_to(out) for p in out.rglob("*"))
+
+
+def test_a_broken_file_is_reported_once_and_a_good_site_stays(fixture_glossary, tmp_path):
+    """One broken file: its root cause once (not once per language build), no
+    follow-on lines from files that refer to it, the previous site intact."""
+    (fixture_glossary / "terms" / "beta-score.yml").write_text("# emptied\n", encoding="utf-8")
+    out = tmp_path / "site"
+    before = good_site(out)
+    result = site_build(out, fixture_glossary)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert output.count("glossary/terms/beta-score.yml: the file is only comments") == 1, output
+    assert "unknown term id" not in output and "alpha-rate.yml" not in output
+    assert "1 problem in the glossary" in output
+    assert "Traceback" not in output
+    assert "Documentation built" not in output and "mkdocs" not in output.lower(), \
+        "the MkDocs builds should not start on an invalid glossary"
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert (out / "index.html").read_text(encoding="utf-8").endswith("previous build</title>")
+    assert not (tmp_path / "site.building").exists()
+
+
+@pytest.mark.build
+def test_a_failure_after_the_mkdocs_step_cleans_up_in_one_line(tmp_path):
+    """Both MkDocs builds succeed, then writing the exports fails (a full disk):
+    one clear line, no traceback, no staging folder, the previous site intact."""
+    out = tmp_path / "site"
+    before = good_site(out)
+    result = site_build(out, script="tests/site/_fail_after_mkdocs.py")
+    assert result.returncode == 1, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: writing the site failed: No space left on device: "
+                      f"{tmp_path / 'site.building' / 'glossary.json'}"]
+    assert result.stderr.count("Documentation built") == 2, "the failure must come after MkDocs"
+    assert not (tmp_path / "site.building").exists(), "the staging folder must be removed"
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
