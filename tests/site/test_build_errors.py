@@ -102,3 +102,15 @@ def test_a_failure_after_the_mkdocs_step_cleans_up_in_one_line(tmp_path):
     assert result.stderr.count("Documentation built") == 2, "the failure must come after MkDocs"
     assert not (tmp_path / "site.building").exists(), "the staging folder must be removed"
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_an_unknown_reference_is_the_term_files_problem(fixture_glossary, tmp_path):
+    """Reported as `glossary/terms/alpha-rate.yml: en.definition`, not against
+    the rendered page (`terms/alpha-rate.md`, a line of generated HTML)."""
+    apply_edits(fixture_glossary, [("alpha-rate.yml", "  definition: A fixture definition.",
+                                    "  definition: A fixture definition, see [[beta-scor]].")])
+    result = site_build(tmp_path / "site", fixture_glossary)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert output.count("glossary/terms/alpha-rate.yml: en.definition: unknown term id in [[beta-scor]]") == 1
+    assert "alpha-rate.md" not in output and "rendered" not in output and "Traceback" not in output
