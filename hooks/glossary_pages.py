@@ -34,10 +34,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except GlossaryError as error:
         # PluginError is printed as a plain message, without a traceback.
         raise PluginError(str(error)) from None
+    root = glossary_dir(config.config_file_path, config.extra["glossary_dir"])
     _renderer = PageRenderer(
         glossary, lang,
         site_context={"formula_count": len(formula_ids())},
         term_extras=calculator_extras,
+        glossary_root=root,
     )
     log.info("glossary: %d terms loaded for %s", len(glossary), lang)
     return config
@@ -52,4 +54,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                 "delete the hand-written file"
             )
         files.append(File.generated(config, page.src_path, content=page.content))
+    for generated in _renderer.all_files():
+        files.append(File.generated(config, generated.path, content=generated.content))
     return files

@@ -22,6 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from sitegen.cheat_sheet_pdf import write_cheat_sheet_pdfs  # noqa: E402
 from sitegen.exports import write_exports  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
 from sitegen.site_root import write_root  # noqa: E402
@@ -60,6 +61,7 @@ def build(out: Path, site_url: str = DEFAULT_SITE_URL, quiet: bool = False) -> f
     write_root(staging)
     glossary_root = REPO / os.environ.get("GLOSSARY_DIR", "glossary")
     write_exports(staging, load_site_glossary(glossary_root.resolve()), site_url)
+    write_cheat_sheet_pdfs(staging)
     _swap_in(staging, out)
     return time.perf_counter() - started
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from glossary import Glossary, Term
 
-from . import collation, urls
+from . import collation, learn_pages, urls
 from .calculator_views import index_entries
 from .rendering import environment, ui
 
@@ -23,6 +24,13 @@ class GeneratedPage:
     @property
     def src_path(self) -> str:
         return urls.source_path(self.url)
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A generated file that is not a page (e.g. learn/decks.json)."""
+    path: str         # relative to the language root
+    content: str
 
 
 @dataclass(frozen=True)
@@ -39,8 +47,10 @@ class PageRenderer:
 
     def __init__(self, glossary: Glossary, lang: str, *,
                  site_context: dict | None = None,
-                 term_extras: Callable[[Term, str], dict] | None = None):
+                 term_extras: Callable[[Term, str], dict] | None = None,
+                 glossary_root: Path | None = None):
         self.glossary = glossary
+        self.glossary_root = glossary_root or Path("glossary")
         self.lang = lang
         self.site_context = site_context or {}
         self.term_extras = term_extras or (lambda term, lang: {})
@@ -57,6 +67,12 @@ class PageRenderer:
             yield self.term(term)
         for acronym in self.glossary.shared_acronyms():
             yield self.acronym(acronym)
+        yield self.learn()
+        yield self.cheat_sheet()
+
+    def all_files(self) -> Iterator[GeneratedFile]:
+        yield GeneratedFile(learn_pages.DECKS_FILE,
+                            learn_pages.decks_json(self.glossary, self.lang, self.glossary_root))
 
     def home(self) -> GeneratedPage:
         return self._render("home.md.j2", urls.HOME)
@@ -73,6 +89,14 @@ class PageRenderer:
     def calculators_index(self) -> GeneratedPage:
         return self._render("calculators-index.md.j2", urls.CALCULATORS,
                             entries=index_entries(self.glossary))
+
+    def learn(self) -> GeneratedPage:
+        return self._render("learn.md.j2", learn_pages.LEARN,
+                            decks_url=urls.relative(learn_pages.DECKS_FILE, learn_pages.LEARN))
+
+    def cheat_sheet(self) -> GeneratedPage:
+        return self._render("cheat-sheet.md.j2", learn_pages.CHEAT_SHEET,
+                            **learn_pages.cheat_sheet_context(self.glossary, self.lang, self.glossary_root))
 
     def term(self, term: Term) -> GeneratedPage:
         return self._render(
