@@ -26,6 +26,7 @@ from sitegen.cheat_sheet_pdf import write_cheat_sheet_pdfs  # noqa: E402
 from sitegen.exports import write_exports  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
 from sitegen.site_root import write_root  # noqa: E402
+from sitegen.team_exports import write_team_exports  # noqa: E402
 
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 WATCHED = ("docs", "glossary", "calculators", "crosslink", "sitegen", "hooks",
@@ -60,7 +61,9 @@ def build(out: Path, site_url: str = DEFAULT_SITE_URL, quiet: bool = False) -> f
         raise BuildFailed(f"MkDocs build failed for: {', '.join(failed)} (see messages above)")
     write_root(staging)
     glossary_root = REPO / os.environ.get("GLOSSARY_DIR", "glossary")
-    write_exports(staging, load_site_glossary(glossary_root.resolve()), site_url)
+    glossary = load_site_glossary(glossary_root.resolve())
+    write_exports(staging, glossary, site_url)
+    write_team_exports(staging, glossary, site_url)
     write_cheat_sheet_pdfs(staging)
     _swap_in(staging, out)
     return time.perf_counter() - started
