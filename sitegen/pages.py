@@ -11,7 +11,7 @@ from pathlib import Path
 
 from glossary import Glossary, Term
 
-from . import collation, learn_pages, urls
+from . import changes_feed, collation, learn_pages, urls
 from .calculator_views import index_entries
 from .rendering import environment, ui
 
@@ -48,8 +48,10 @@ class PageRenderer:
     def __init__(self, glossary: Glossary, lang: str, *,
                  site_context: dict | None = None,
                  term_extras: Callable[[Term, str], dict] | None = None,
-                 glossary_root: Path | None = None):
+                 glossary_root: Path | None = None,
+                 changes: tuple = ()):
         self.glossary = glossary
+        self.changes = changes
         self.glossary_root = glossary_root or Path("glossary")
         self.lang = lang
         self.site_context = site_context or {}
@@ -69,10 +71,13 @@ class PageRenderer:
             yield self.acronym(acronym)
         yield self.learn()
         yield self.cheat_sheet()
+        yield self.changes_page()
 
     def all_files(self) -> Iterator[GeneratedFile]:
         yield GeneratedFile(learn_pages.DECKS_FILE,
                             learn_pages.decks_json(self.glossary, self.lang, self.glossary_root))
+        yield GeneratedFile(changes_feed.FEED_FILE, changes_feed.render_feed(
+            self.glossary, self.changes, self.lang, self.site_context.get("site_url", "")))
 
     def home(self) -> GeneratedPage:
         return self._render("home.md.j2", urls.HOME)
@@ -97,6 +102,11 @@ class PageRenderer:
     def cheat_sheet(self) -> GeneratedPage:
         return self._render("cheat-sheet.md.j2", learn_pages.CHEAT_SHEET,
                             **learn_pages.cheat_sheet_context(self.glossary, self.lang, self.glossary_root))
+
+    def changes_page(self) -> GeneratedPage:
+        return self._render("changes.md.j2", changes_feed.CHANGES,
+                            days=changes_feed.by_day(self.changes),
+                            kinds=changes_feed.KIND_TITLE[self.lang])
 
     def term(self, term: Term) -> GeneratedPage:
         return self._render(
