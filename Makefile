@@ -46,7 +46,9 @@ serve: setup
 build: setup
 	$(PYTHON) scripts/site.py build
 
+# node's own test runner for the browser-side logic, then pytest for the rest.
 test: setup chromium
+	node --test tests/js/
 	$(PYTHON) -m pytest
 
 bench: setup chromium

@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from glossary import GlossaryError
+from glossary.changelog import ChangelogError, load_changelog
 from sitegen.calculator_views import calculator_extras
 from sitegen.pages import PageRenderer
 from sitegen.site_glossary import formula_ids, glossary_dir, load_site_glossary
@@ -34,10 +35,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except GlossaryError as error:
         # PluginError is printed as a plain message, without a traceback.
         raise PluginError(str(error)) from None
+    root = glossary_dir(config.config_file_path, config.extra["glossary_dir"])
+    try:
+        changes = load_changelog(root, glossary.terms)
+    except ChangelogError as error:
+        raise PluginError(str(error)) from None
     _renderer = PageRenderer(
         glossary, lang,
-        site_context={"formula_count": len(formula_ids())},
+        site_context={"formula_count": len(formula_ids()), "site_url": config.site_url or ""},
         term_extras=calculator_extras,
+        glossary_root=root,
+        changes=changes,
     )
     log.info("glossary: %d terms loaded for %s", len(glossary), lang)
     return config
@@ -52,4 +60,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                 "delete the hand-written file"
             )
         files.append(File.generated(config, page.src_path, content=page.content))
+    for generated in _renderer.all_files():
+        files.append(File.generated(config, generated.path, content=generated.content))
     return files

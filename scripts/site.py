@@ -23,9 +23,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from glossary import GlossaryError  # noqa: E402
+from glossary.changelog import ChangelogError, load_changelog  # noqa: E402
+from sitegen.cheat_sheet_pdf import write_cheat_sheet_pdfs  # noqa: E402
 from sitegen.exports import write_exports  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
 from sitegen.site_root import write_root  # noqa: E402
+from sitegen.team_exports import write_team_exports  # noqa: E402
 
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 WATCHED = ("docs", "glossary", "calculators", "crosslink", "sitegen", "hooks",
@@ -45,7 +48,8 @@ def build(out: Path, site_url: str = DEFAULT_SITE_URL, quiet: bool = False) -> f
     glossary_root = (REPO / os.environ.get("GLOSSARY_DIR", "glossary")).resolve()
     try:
         glossary = load_site_glossary(glossary_root)
-    except GlossaryError as error:
+        load_changelog(glossary_root, glossary.terms)
+    except (GlossaryError, ChangelogError) as error:
         raise BuildFailed(str(error)) from None
     staging = out.with_name(out.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
@@ -87,6 +91,8 @@ def _build_into(staging: Path, site_url: str, quiet: bool, glossary) -> None:
         raise BuildFailed(f"MkDocs build failed for: {', '.join(failed)} (see messages above)")
     write_root(staging)
     write_exports(staging, glossary, site_url)
+    write_team_exports(staging, glossary, site_url)
+    write_cheat_sheet_pdfs(staging)
 
 
 def _swap_in(staging: Path, out: Path) -> None:

@@ -16,6 +16,7 @@ glossary.json); ``absolute_urls`` are the same joined to ``site_url``.
 Lists keep the glossary's order; a missing value is ``null``, an empty list ``[]``.
 
     {
+      "format_version": 1,                 # also as "version", the first edition's key
       "version": 1,
       "site_url": "https://example.org/glossary/",
       "languages": ["zh", "en"],
@@ -221,7 +222,8 @@ def glossary_data(glossary: Glossary, site_url: str) -> dict:
             "comparisons": [c.id for c in glossary.comparisons_of(term.id)],
         })
     return {
-        "version": FORMAT_VERSION,
+        "format_version": FORMAT_VERSION,
+        "version": FORMAT_VERSION,      # the first edition's name for format_version
         "site_url": site_url,
         "languages": list(LANGUAGES),
         "categories": [{"id": c.id, **{lang: c.name(lang) for lang in LANGUAGES}}

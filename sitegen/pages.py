@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from glossary import Glossary, Term
 
-from . import collation, urls
+from . import changes_feed, collation, learn_pages, urls
 from .calculator_views import index_entries
 from .citations import seed_citation
 from .rendering import environment, ui
@@ -27,6 +28,13 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True)
+class GeneratedFile:
+    """A generated file that is not a page (e.g. learn/decks.json)."""
+    path: str         # relative to the language root
+    content: str
+
+
+@dataclass(frozen=True)
 class LetterGroup:
     letter: str
     terms: list[Term]
@@ -40,8 +48,12 @@ class PageRenderer:
 
     def __init__(self, glossary: Glossary, lang: str, *,
                  site_context: dict | None = None,
-                 term_extras: Callable[[Term, str], dict] | None = None):
+                 term_extras: Callable[[Term, str], dict] | None = None,
+                 glossary_root: Path | None = None,
+                 changes: tuple = ()):
         self.glossary = glossary
+        self.changes = changes
+        self.glossary_root = glossary_root or Path("glossary")
         self.lang = lang
         self.site_context = site_context or {}
         self.term_extras = term_extras or (lambda term, lang: {})
@@ -61,6 +73,15 @@ class PageRenderer:
         yield self.comparisons_index()
         for comparison in self.glossary.comparisons.values():
             yield self.comparison(comparison)
+        yield self.learn()
+        yield self.cheat_sheet()
+        yield self.changes_page()
+
+    def all_files(self) -> Iterator[GeneratedFile]:
+        yield GeneratedFile(learn_pages.DECKS_FILE,
+                            learn_pages.decks_json(self.glossary, self.lang, self.glossary_root))
+        yield GeneratedFile(changes_feed.FEED_FILE, changes_feed.render_feed(
+            self.glossary, self.changes, self.lang, self.site_context.get("site_url", "")))
 
     def home(self) -> GeneratedPage:
         return self._render("home.md.j2", urls.HOME)
@@ -77,6 +98,19 @@ class PageRenderer:
     def calculators_index(self) -> GeneratedPage:
         return self._render("calculators-index.md.j2", urls.CALCULATORS,
                             entries=index_entries(self.glossary))
+
+    def learn(self) -> GeneratedPage:
+        return self._render("learn.md.j2", learn_pages.LEARN,
+                            decks_url=urls.relative(learn_pages.DECKS_FILE, learn_pages.LEARN))
+
+    def cheat_sheet(self) -> GeneratedPage:
+        return self._render("cheat-sheet.md.j2", learn_pages.CHEAT_SHEET,
+                            **learn_pages.cheat_sheet_context(self.glossary, self.lang, self.glossary_root))
+
+    def changes_page(self) -> GeneratedPage:
+        return self._render("changes.md.j2", changes_feed.CHANGES,
+                            days=changes_feed.by_day(self.changes),
+                            kinds=changes_feed.KIND_TITLE[self.lang])
 
     def term(self, term: Term) -> GeneratedPage:
         return self._render(

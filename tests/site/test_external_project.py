@@ -1,22 +1,22 @@
-"""Another team's MkDocs project linking to our glossary through
-hooks/glossary_links_external.py and our published glossary.json.
+"""Another team's MkDocs project linking to our glossary through the
+`cs-glossary` plugin, installed the way a team installs it.
 
-The project is tests/fixtures/external-project, set up as the "Linking terms"
-page tells other teams: it is copied into a temporary folder, the hook file and
-the crosslink package are vendored under its hooks/ folder, and it is built
-with `mkdocs build --strict`, reading the glossary.json of the real built site
-(``built_site``) and publishing links under https://glossary.example.com/.
-The hook's settings and error messages are checked by calling it directly.
+The wheel is built from this repository and installed into a fresh virtualenv
+in a temporary folder (with MkDocs and Material, as the team would have
+them); tests/fixtures/external-project is then built with `mkdocs build
+--strict`, reading the glossary.json of the real built site (``built_site``)
+and publishing links under https://glossary.example.com/. The plugin's
+options and error messages are checked by calling it directly.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -24,13 +24,16 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
+from cs_glossary_mkdocs.plugin import GlossaryLinksPlugin
 from sitegen.local_preview import free_port
 from tests.conftest import REPO
 
 FIXTURE = REPO / "tests" / "fixtures" / "external-project"
-HOOK = REPO / "hooks" / "glossary_links_external.py"
 BASE = "https://glossary.example.com/"
 LANGS = ("zh", "en")
+# What the team's venv gets beside the wheel, pinned like ours.
+TEAM_PACKAGES = ("mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1")
+DISTRIBUTION_FILES = ("pyproject.toml", "crosslink", "cs_glossary_mkdocs")
 
 # Every link on the fixture's page, in order: (text, target). The heading
 # mentions (NRR, 续约, QBR), the code block (NRR, MRR) and repeats stay text.
@@ -50,23 +53,62 @@ EXPECTED = [
 
 
 # ---------------------------------------------------------------------------
-# The fixture project, built
+# The plugin, packaged and installed into a fresh virtualenv
 # ---------------------------------------------------------------------------
 
-def vendored_project(dest: Path) -> Path:
-    shutil.copytree(FIXTURE, dest)
-    (dest / "hooks").mkdir()
-    shutil.copy2(HOOK, dest / "hooks" / HOOK.name)
-    shutil.copytree(REPO / "crosslink", dest / "hooks" / "crosslink",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    return dest
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The distribution built from this repository's files, as `pip wheel` builds it."""
+    source = tmp_path_factory.mktemp("dist-source")
+    for name in DISTRIBUTION_FILES:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(REPO / name, source / name)
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                             "-q", "-w", str(out), str(source)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [built] = out.glob("cs_glossary_mkdocs-*.whl")
+    return built
 
 
-def build(project: Path, out: Path, **env) -> subprocess.Popen:
+def test_the_wheel_holds_the_plugin_and_the_linker_and_registers_the_entry_point(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "cs_glossary_mkdocs/plugin.py" in names and "crosslink/linker.py" in names
+    assert not any(n.startswith(("sitegen/", "glossary/", "hooks/", "tests/")) for n in names)
+    [entry_points] = [n for n in names if n.endswith("entry_points.txt")]
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[mkdocs.plugins]" in text and "cs-glossary = cs_glossary_mkdocs.plugin:GlossaryLinksPlugin" in text
+
+
+@pytest.fixture(scope="module")
+def team_venv(wheel, tmp_path_factory) -> Path:
+    """A fresh virtualenv with only MkDocs, Material and our wheel installed."""
+    venv = tmp_path_factory.mktemp("team") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    result = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
+                             "--disable-pip-version-check", str(wheel), *TEAM_PACKAGES],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return venv
+
+
+def build(venv: Path, project: Path, out: Path, **env) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        [str(venv / "bin" / "mkdocs"), "build", "--strict", "-d", str(out)],
         cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def project_copy(dest: Path, **replace) -> Path:
+    shutil.copytree(FIXTURE, dest)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    config.write_text(text, encoding="utf-8")
+    return dest
 
 
 @pytest.fixture(scope="module")
@@ -75,13 +117,13 @@ def glossary_json(built_site) -> dict:
 
 
 @pytest.fixture(scope="module")
-def external_site(built_site, tmp_path_factory) -> dict[str, BeautifulSoup]:
+def external_site(team_venv, built_site, tmp_path_factory) -> dict[str, BeautifulSoup]:
     """The fixture's home page built in each language: {lang: <article>}."""
     root = tmp_path_factory.mktemp("external")
     processes = {}
     for lang in LANGS:
-        project = vendored_project(root / f"project-{lang}")
-        processes[lang] = (build(project, root / f"site-{lang}",
+        project = project_copy(root / f"project-{lang}")
+        processes[lang] = (build(team_venv, project, root / f"site-{lang}",
                                  CS_GLOSSARY_JSON=str(built_site / "glossary.json"),
                                  CS_GLOSSARY_LANG=lang), root / f"site-{lang}")
     pages = {}
@@ -121,89 +163,131 @@ def test_code_and_headings_are_left_alone(external_site, lang, selector, text):
         assert not element.select("a.glossary-link"), str(element)
 
 
-def test_unreachable_glossary_fails_the_build_with_a_clear_message(tmp_path):
-    url = f"http://127.0.0.1:{free_port()}/glossary.json"
-    process = build(vendored_project(tmp_path / "project"), tmp_path / "site", CS_GLOSSARY_JSON=url)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_link_inside_a_link_and_none_to_the_page_itself(external_site, lang):
+    # The team's own link text ("BI 里的 NRR 看板") keeps its one link.
+    [own] = [a for a in external_site[lang].select("a") if "bi.example.org" in a.get("href", "")]
+    assert own.select("a") == [] and own.get_text() == "BI 里的 NRR 看板"
+    for link in external_site[lang].select("a.glossary-link"):
+        assert link["href"].startswith(BASE) and link.find_parent("a") is None
+
+
+# (id, the plugin's settings in mkdocs.yml, words of the one line that explains the failure)
+BAD_BUILDS = [
+    ("unknown-option", {"first_only: true": "first_only: true\n      langs: zh"}, "langs"),
+    ("unknown-lang", {"lang: !ENV [CS_GLOSSARY_LANG, zh]": "lang: fr"}, "lang"),
+    ("unreadable-source", {"source: !ENV CS_GLOSSARY_JSON": "source: nowhere/glossary.json"}, "cs-glossary: cannot read"),
+]
+
+
+@pytest.mark.parametrize("replace, words", [b[1:] for b in BAD_BUILDS], ids=[b[0] for b in BAD_BUILDS])
+def test_bad_settings_fail_the_strict_build_with_one_clear_line(team_venv, built_site, tmp_path, replace, words):
+    project = project_copy(tmp_path / "project", **replace)
+    process = build(team_venv, project, tmp_path / "site", CS_GLOSSARY_JSON=str(built_site / "glossary.json"))
     output = process.stdout.read()
     assert process.wait() != 0
-    assert f"cs_glossary: cannot download {url}" in output
+    assert words in output and "Traceback" not in output, output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_format_version_mismatch_fails_the_build(team_venv, built_site, tmp_path, glossary_json):
+    future = tmp_path / "future.json"
+    future.write_text(json.dumps({**glossary_json, "format_version": 2, "version": 2}), encoding="utf-8")
+    process = build(team_venv, project_copy(tmp_path / "project"), tmp_path / "site", CS_GLOSSARY_JSON=str(future))
+    output = process.stdout.read()
+    assert process.wait() != 0
+    assert "format version 2; this plugin reads version 1" in output and "Traceback" not in output
+
+
+def test_unreachable_glossary_fails_the_build_naming_the_url(team_venv, tmp_path):
+    url = f"http://127.0.0.1:{free_port()}/glossary.json"
+    process = build(team_venv, project_copy(tmp_path / "project"), tmp_path / "site", CS_GLOSSARY_JSON=url)
+    output = process.stdout.read()
+    assert process.wait() != 0
+    assert f"cs-glossary: cannot download {url}" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists()
 
 
 # ---------------------------------------------------------------------------
-# The hook on its own: settings, loading, errors
+# The plugin on its own: options, loading, errors
 # ---------------------------------------------------------------------------
 
-def load_hook():
-    """A fresh copy of the hook module (its linker is module state)."""
-    spec = importlib.util.spec_from_file_location("glossary_links_external_under_test", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def configured(tmp_path: Path, **options) -> GlossaryLinksPlugin:
+    plugin = GlossaryLinksPlugin()
+    errors, warnings = plugin.load_config(options, str(tmp_path / "mkdocs.yml"))
+    assert errors == [] and warnings == [], (errors, warnings)
+    plugin.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
+    return plugin
 
 
-def configure(hook, tmp_path: Path, **settings):
-    config = SimpleNamespace(extra={"cs_glossary": settings},
-                             config_file_path=str(tmp_path / "mkdocs.yml"))
-    return hook.on_config(config)
-
-
-def link(hook, html: str, meta: dict | None = None) -> str:
+def link(plugin, html: str, meta: dict | None = None) -> str:
     page = SimpleNamespace(meta=meta or {}, url="guide/", file=SimpleNamespace(src_uri="guide.md"))
-    return hook.on_page_content(html, page=page, config=None, files=None)
+    return plugin.on_page_content(html, page=page, config=None, files=None)
 
 
 def test_reads_the_json_by_url_and_rebases_links(site_url, tmp_path):
-    hook = load_hook()
-    configure(hook, tmp_path, json=f"{site_url}glossary.json", base_url=BASE, lang="zh")
-    assert link(hook, "<p>我们的NRR提升了</p>").startswith(
+    plugin = configured(tmp_path, source=f"{site_url}glossary.json", base_url=BASE, lang="zh")
+    assert link(plugin, "<p>我们的NRR提升了</p>").startswith(
         f'<p>我们的<a class="glossary-link" href="{BASE}zh/terms/nrr/" title="')
 
 
-def test_local_path_is_relative_to_mkdocs_yml_and_base_url_is_optional(built_site, tmp_path,
-                                                                         glossary_json):
+def test_a_cached_copy_is_used_only_when_asked_for(site_url, tmp_path, built_site):
+    dead = f"http://127.0.0.1:{free_port()}/glossary.json"
+    with pytest.raises(PluginError, match="cannot download"):
+        configured(tmp_path, source=dead, lang="zh")
+    # With a cache: a good download fills it, and a later failure reads it.
+    configured(tmp_path, source=f"{site_url}glossary.json", lang="zh", cache="cache/glossary.json")
+    assert (tmp_path / "cache" / "glossary.json").is_file()
+    plugin = configured(tmp_path, source=dead, lang="zh", cache="cache/glossary.json")
+    assert "glossary-link" in link(plugin, "<p>NRR</p>")
+
+
+def test_local_path_is_relative_to_mkdocs_yml_and_base_url_is_optional(built_site, tmp_path, glossary_json):
     (tmp_path / "data").mkdir()
     shutil.copy2(built_site / "glossary.json", tmp_path / "data" / "glossary.json")
-    hook = load_hook()
-    configure(hook, tmp_path, json="data/glossary.json", lang="en")
-    html = link(hook, "<p>Net Revenue Retention</p>")
-    assert f'href="{glossary_json["site_url"]}en/terms/nrr/"' in html
+    plugin = configured(tmp_path, source="data/glossary.json", lang="en")
+    assert f'href="{glossary_json["site_url"]}en/terms/nrr/"' in link(plugin, "<p>Net Revenue Retention</p>")
 
 
 @pytest.fixture
-def json_hook(built_site, tmp_path):
-    """The hook configured from a local copy of glossary.json (zh, first_only default)."""
-    hook = load_hook()
-    configure(hook, built_site, json="glossary.json", base_url=BASE, lang="zh")
-    return hook
+def zh_plugin(built_site):
+    return configured(built_site, source="glossary.json", base_url=BASE, lang="zh")
 
 
-def test_first_mention_only_by_default_and_page_opt_out(json_hook):
+def test_first_mention_only_by_default_and_page_opt_out(zh_plugin):
     html = "<p>NRR 与 NRR</p>"
-    assert link(json_hook, html).count("glossary-link") == 1
-    assert link(json_hook, html, meta={"glossary_links": False}) == html
+    assert link(zh_plugin, html).count("glossary-link") == 1
+    assert link(zh_plugin, html, meta={"glossary_links": False}) == html
 
 
 def test_first_only_false_links_every_mention(built_site):
-    hook = load_hook()
-    configure(hook, built_site, json="glossary.json", lang="zh", first_only=False)
-    assert link(hook, "<p>NRR 与 NRR</p>").count("glossary-link") == 2
+    plugin = configured(built_site, source="glossary.json", lang="zh", first_only=False)
+    assert link(plugin, "<p>NRR 与 NRR</p>").count("glossary-link") == 2
 
 
-def test_explicit_references_and_unknown_ids(json_hook, caplog):
-    html = link(json_hook, "<p>[[SME|subject-matter-expert]] [[nosuch]]</p>")
+def test_explicit_references_and_unknown_ids(zh_plugin, caplog):
+    html = link(zh_plugin, "<p>[[SME|subject-matter-expert]] [[nosuch]]</p>")
     assert f'href="{BASE}zh/terms/subject-matter-expert/"' in html
     assert "[[nosuch]]" in html
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("guide.md" in w and "'nosuch'" in w for w in warnings), warnings
 
 
+def test_unknown_options_are_reported_by_config_validation(tmp_path):
+    errors, warnings = GlossaryLinksPlugin().load_config(
+        {"source": "glossary.json", "lang": "zh", "langs": "zh"}, str(tmp_path / "mkdocs.yml"))
+    assert any("langs" in str(w) for w in warnings), warnings
+    errors, _ = GlossaryLinksPlugin().load_config({"source": "glossary.json", "lang": "fr"},
+                                                  str(tmp_path / "mkdocs.yml"))
+    assert errors and "fr" in str(errors[0][1])
+
+
 def _mutate(data: dict, change: str) -> object:
     if change == "list":
         return [data]
     if change == "version":
-        return {**data, "version": 2}
+        return {**data, "format_version": 2, "version": 2}
     if change == "no-crosslink":
         return {k: v for k, v in data.items() if k != "crosslink"}
     if change == "bad-target":
@@ -215,47 +299,28 @@ def _mutate(data: dict, change: str) -> object:
     return data
 
 
-def ok(**changes) -> dict:
-    """Valid settings reading ./glossary.json, with ``changes``."""
-    return {"json": "glossary.json", "lang": "zh", **changes}
-
-
-# (id, extra.cs_glossary, how glossary.json is broken (None: a good copy), words of the message)
+# (id, options beside source=glossary.json and lang=zh, how glossary.json is broken, words of the message)
 BAD = [
-    ("no-settings", None, None, "add the settings to mkdocs.yml"),
-    ("no-json", {"lang": "zh"}, None, "cs_glossary.json is required"),
-    ("bad-lang", ok(lang="fr"), None, "cs_glossary.lang must be zh or en"),
-    ("unknown-key", ok(langs="zh"), None, "unknown setting(s) langs"),
-    ("bad-base", ok(base_url="glossary.example.com"), None, "base_url must be an http(s) URL"),
-    ("bad-first-only", ok(first_only="yes"), None, "first_only must be true or false"),
-    ("missing-file", ok(json="nowhere.json"), None, "cannot read"),
-    ("not-json", ok(), "{", "is not valid JSON"),
-    ("not-an-object", ok(), "list", "not a JSON object"),
-    ("version", ok(), "version", "format version 2"),
-    ("no-crosslink", ok(), "no-crosslink", "no crosslink.zh section"),
-    ("bad-target", ok(), "bad-target", "is not a usable glossary.json"),
-    ("foreign-url", ok(base_url=BASE), "foreign-url", "is not under its site_url"),
-    ("no-site-url", ok(base_url=BASE), "no-site-url", "has no site_url"),
+    ("bad-base", {"base_url": "glossary.example.com"}, None, "base_url must be an http(s) URL"),
+    ("missing-file", {"source": "nowhere.json"}, None, "cannot read"),
+    ("not-json", {}, "{", "is not valid JSON"),
+    ("not-an-object", {}, "list", "not a JSON object"),
+    ("version", {}, "version", "format version 2"),
+    ("no-crosslink", {}, "no-crosslink", "no crosslink.zh section"),
+    ("bad-target", {}, "bad-target", "is not a usable glossary.json"),
+    ("foreign-url", {"base_url": BASE}, "foreign-url", "is not under its site_url"),
+    ("no-site-url", {"base_url": BASE}, "no-site-url", "has no site_url"),
 ]
 
 
-@pytest.mark.parametrize("settings, broken, words", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
-def test_bad_settings_or_json_raise_plugin_error(glossary_json, tmp_path, settings, broken, words):
+@pytest.mark.parametrize("options, broken, words", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_bad_json_raises_one_line_plugin_error(glossary_json, tmp_path, options, broken, words):
     if broken == "{":
         text = "{"
     else:
         text = json.dumps(_mutate(json.loads(json.dumps(glossary_json)), broken or ""))
     (tmp_path / "glossary.json").write_text(text, encoding="utf-8")
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"),
-                             extra={} if settings is None else {"cs_glossary": settings})
     with pytest.raises(PluginError) as error:
-        load_hook().on_config(config)
+        configured(tmp_path, **{"source": "glossary.json", "lang": "zh", **options})
     message = str(error.value)
-    assert words in message and message.startswith("cs_glossary"), message
-
-
-def test_http_error_raises_plugin_error(site_url, tmp_path):
-    hook = load_hook()
-    with pytest.raises(PluginError) as error:
-        configure(hook, tmp_path, json=f"{site_url}no-such.json", lang="zh")
-    assert f"cannot download {site_url}no-such.json" in str(error.value)
+    assert words in message and message.startswith("cs-glossary: ") and "\n" not in message, message
