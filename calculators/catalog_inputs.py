@@ -163,10 +163,11 @@ LIBRARY: dict[str, Input] = {item.name: item for item in (
     _in("accounts_table", "table", T("Accounts table", "账户明细表"),
         T("One row per account with its MRR at the start and at the end of the period: a header row naming "
           "account, start_mrr and end_mrr (or 账户, 期初MRR, 期末MRR), then the rows, pasted from a spreadsheet "
-          "or saved as CSV. Rows are numbered as in the spreadsheet, the header being row 1.",
+          "or saved as CSV. Rows are numbered as in the spreadsheet, the header being row 1. In a table separated "
+          "by semicolons the comma is the decimal mark (1.234,5), as Excel writes it in those locales.",
           "每个账户一行，写明期初和期末的 MRR：第一行为表头，列名为 account、start_mrr、end_mrr"
           "（或 账户、期初MRR、期末MRR），其后每行一个账户；可直接从表格软件粘贴，或使用 CSV 文件。"
-          "行号与表格软件一致，表头为第 1 行。")),
+          "行号与表格软件一致，表头为第 1 行。用分号分隔的表格中，逗号是小数点（如 1.234,5），与这类地区设置下的 Excel 一致。")),
     # satisfaction and service
     _in("promoters", "count", T("Promoters (9–10)", "推荐者（9–10 分）"),
         T("Respondents who scored 9 or 10.", "打 9 或 10 分的受访者数。")),
@@ -200,7 +201,8 @@ LIBRARY: dict[str, Input] = {item.name: item for item in (
         T("How much each score counts, in the same order; they are scaled to sum to 1.",
           "每项得分的权重，顺序与得分一致；计算时会按比例缩放为总和 1。")),
     _in("confidence", "percent", T("Confidence level", "置信水平"),
-        T("How sure the range should be, in percent; 95% is the usual choice.", "希望区间有多大把握，以百分比计；通常取 95%。"),
+        T("How sure you want to be that the range covers the true value, in percent; 95% is the usual choice.",
+          "区间覆盖真实值的把握，以百分比计；通常取 95%。"),
         suffix=PERCENT, optional=True, default=95, minimum=50, maximum=99.9),
     _in("scale_max", "choice", T("Scale", "量表"),
         T("The answer scale of the survey: 1 to 7, or 1 to 5.", "问卷的打分范围：1 到 7 分，或 1 到 5 分。"),

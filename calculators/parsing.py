@@ -295,6 +295,11 @@ def _date(inp: Input, raw: Any) -> _dt.date:
 
 
 def _choice(inp: Input, raw: Any) -> str:
+    # A numeric choice may come as a number: scale_max=5 means the "5" scale.
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
+        spelled = f"{raw:g}"
+        if any(choice.value == spelled for choice in inp.choices):
+            return spelled
     if not isinstance(raw, str) or len(raw) > MAX_NUMBER_TEXT:
         raise errors.bad_choice(inp, raw)
     wanted = _normalise(raw).lower()

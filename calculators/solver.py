@@ -19,7 +19,8 @@ How, in order:
    ±10^15) at a geometric grid plus the other inputs' values; the first
    sign change of result − target is bisected, at most MAX_ITERATIONS
    steps, until |result − target| <= TOLERANCE × max(1, |target|) or the
-   bracket is two adjacent floats.
+   bracket is two adjacent floats. Where two values reach the target (the
+   CSAT margin is the same for p and 1 − p), the smaller is returned.
 3. **Unreachable targets** are InputErrors with field "target" and a
    sentence in each language saying why: the formula's own range ("NPS
    cannot exceed 100"), the check the answer would break ("Customers lost

@@ -140,6 +140,7 @@ OWN_EXAMPLES: list[tuple[str, dict, float]] = [
     ("ces_mean", {"scores": "5\n5\n4", "scale_max": "5"}, 14 / 3),
     ("ces_mean", {"scores": "7,7,7", "scale_max": "1–7 分制"}, 7),
     ("ces_mean", {"scores": [1]}, 1),
+    ("ces_mean", {"scores": [5, 4], "scale_max": 5}, 4.5),
     ("repeat_purchase_rate_customers", {"repeat_customers": 0, "total_customers": 10}, 0),
     ("repeat_purchase_rate_customers", {"repeat_customers": "1,200", "total_customers": "4,800"}, 25),
     ("net_revenue_churn", {"start_mrr": 100000, "churned_mrr": 5000, "contraction_mrr": 1000, "expansion_mrr": 0}, 6),
