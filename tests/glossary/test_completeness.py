@@ -94,7 +94,7 @@ def test_disagreement_is_written_up(term_id, words):
     ("ltv", "CLV"), ("ltv", "CLTV"), ("ltv", "客户终身价值"), ("ltv", "用户生命周期价值"),
     ("onboarding", "客户入职"), ("customer-segmentation", "客户分层"),
     ("health-score", "客户健康评分"), ("health-score", "客户健康得分"),
-    ("crc", "Cost to Retain Customers"),
+    ("churn-rate", "CCR"), ("crc", "Cost to Retain Customers"),
     ("crr", "连续率"), ("crr", "重复率"), ("ces", "客户费力度"),
 ])
 def test_seed_variants_are_aliases(term_id, alias):
