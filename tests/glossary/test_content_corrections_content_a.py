@@ -306,3 +306,9 @@ def test_added_entry_exists_in_both_languages(term_id, zh, en):
     data = term(term_id)
     assert data["id"] == term_id and data["zh"]["name"] == zh and data["en"]["name"] == en
     assert data["sources"].get("references") or data["sources"].get("seeds")
+
+
+@pytest.mark.parametrize("first, second", [("cohort", "customer-segmentation"), ("csat", "customer-satisfaction")])
+def test_easily_confused_pairs_warn_both_ways(first, second):
+    assert second in term(first).get("not_confused_with", [])
+    assert first in term(second).get("not_confused_with", [])
