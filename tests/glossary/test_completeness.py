@@ -60,13 +60,19 @@ def test_no_dangling_related_ids():
 
 
 # Where the sources disagree, the page must say so (issue: variants and homonyms).
+# Notes name the source articles as readers see them (seeds.yml `short`), never by id.
+DICT_ZH, DICT_EN = "《客户成功行业术语词典》", "terms dictionary"
+ROUNDUP_ZH, ROUNDUP_EN = "《CSM 专业术语汇总》", "CSM terminology roundup"
+METRICS17_ZH, METRICS17_EN = "《需要追踪的 17 项客户成功指标》", "17 metrics article"
 DISAGREEMENTS = [
     # (term, words each language's note must contain)
-    ("ltv", {"zh": ["000", "004", "CAC"], "en": ["000", "004", "CAC"]}),
-    ("churn-rate", {"zh": ["004"], "en": ["004", "CCR"]}),
-    ("crr", {"zh": ["004"], "en": ["004"]}),
-    ("ces", {"zh": ["002", "004", "7"], "en": ["002", "004", "7"]}),
-    ("repeat-purchase-rate", {"zh": ["004"], "en": ["004"]}),
+    ("ltv", {"zh": [DICT_ZH, METRICS17_ZH, "CAC"], "en": [DICT_EN, METRICS17_EN, "CAC"]}),
+    ("churn-rate", {"zh": [METRICS17_ZH, "CCR"], "en": [METRICS17_EN, "CCR", "not a standard abbreviation"]}),
+    ("crr", {"zh": [METRICS17_ZH, "连续率"], "en": [METRICS17_EN]}),
+    ("ces", {"zh": [ROUNDUP_ZH, METRICS17_ZH, "7", "平均分"], "en": [ROUNDUP_EN, METRICS17_EN, "7", "mean"]}),
+    ("repeat-purchase-rate", {"zh": [METRICS17_ZH], "en": [METRICS17_EN]}),
+    ("dollar-renewal-rate", {"zh": [DICT_ZH, "100%"], "en": [DICT_EN, "100%"]}),
+    ("arr", {"zh": ["run rate"], "en": ["run rate"]}),
     ("subject-matter-expert", {"zh": ["SME"], "en": ["SME"]}),
     ("small-medium-enterprise", {"zh": ["SME"], "en": ["SME"]}),
     ("csm", {"zh": ["CSM"], "en": ["CSM"]}),
@@ -89,7 +95,7 @@ def test_disagreement_is_written_up(term_id, words):
     ("onboarding", "客户入职"), ("customer-segmentation", "客户分层"),
     ("health-score", "客户健康评分"), ("health-score", "客户健康得分"),
     ("churn-rate", "CCR"), ("crc", "Cost to Retain Customers"),
-    ("repeat-purchase-rate", "连续率"), ("repeat-purchase-rate", "重复率"),
+    ("crr", "连续率"), ("crr", "重复率"), ("ces", "客户费力度"),
 ])
 def test_seed_variants_are_aliases(term_id, alias):
     term = GLOSSARY[term_id]
