@@ -41,6 +41,16 @@ for (const rows of [1000, 10000, 100000]) {
   const grr = reply.details.find((d) => d.name === "grr").value;
   console.log(`retention_from_accounts ${rows.toLocaleString("en")} rows: ${median(times).toFixed(1)} ms  NRR ${reply.value.toFixed(2)}%, GRR ${grr.toFixed(2)}%`);
 }
+{
+  const inputs = JSON.stringify({ scores: bench.scores(100000) });
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    browser.run("nps_from_scores", inputs, "en");
+    times.push(performance.now() - start);
+  }
+  console.log(`nps_from_scores 100,000 answers: ${median(times).toFixed(1)} ms`);
+}
 const solves = [
   ["nrr", 110, "expansion_mrr", { start_mrr: 100000, contraction_mrr: 2000, churned_mrr: 3000 }],
   ["nps", 30, "promoters", { passives: 25, detractors: 15 }],
