@@ -143,6 +143,8 @@ def test_benchmarks_table_with_source_sample_and_year(depth_site, lang, header, 
     [tr] = table.select("tbody tr")
     assert texts(tr.find_all("td")) == row
     assert tr.select_one(".term-benchmarks__source a")["href"] == "https://example.org/benchmarks"
+    # An English title on a Chinese page is marked as English (screen readers, hyphenation).
+    assert tr.select_one(".term-benchmarks__source cite").get("lang") == ("en" if lang == "zh" else None)
     scroller = table.find_parent("div", class_="term-table-scroll")
     assert scroller["tabindex"] == "0" and scroller["role"] == "region"
 
