@@ -275,6 +275,8 @@ def _parse_benchmarks(path, raw, problems) -> tuple[Benchmark, ...]:
             read_at = fields.text(path, f"{where}.read_at", item["read_at"], problems, required=True,
                                   limit=fields.MAX_NAME_CHARS * 2, single_line=True)
         year = item.get("year")
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year)            # year: "2025" is as clear as year: 2025
         if "year" not in missing and (isinstance(year, bool) or not isinstance(year, int)
                                       or not FIRST_YEAR <= year <= 2100):
             problems.add(path, f"{where}.year", "must be the four-digit publication year, e.g. 2025")
