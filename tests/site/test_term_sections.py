@@ -180,6 +180,8 @@ def test_source_articles_are_cited_as_a_reader_expects(depth_site, lang, expecte
     assert item.select_one("a cite").get_text() == glossary.seeds["002"].title(lang)
     for label in ("002", "来源文章", "Source article", "seed", "种子"):
         assert label not in text.replace(glossary.seeds["002"].title(lang), "")
+    # A title is quoted as published: no term links inside it ("客户成功经理" in the CSM roundup).
+    assert not soup.select(".term-sources a.glossary-link")
 
 
 @pytest.mark.parametrize("lang", LANGS)
