@@ -15,6 +15,7 @@ from pathlib import Path
 from . import fields
 from .checks import check_glossary
 from .comparison_loader import load_comparisons
+from .content_rules import check_content
 from .fields import Problems, display
 from .model import (
     LANGUAGES,
@@ -91,6 +92,8 @@ def load_glossary(
     terms = _claim_ids(parsed, problems)
     comparisons = load_comparisons(root / "comparisons", terms, broken, problems)
     check_glossary(terms, broken, problems)
+    check_content(terms, categories, root / "categories.yml", problems,
+                  seed_ids=seeds, formula_ids=known_formulas)
     if problems.items:
         raise GlossaryError(problems.items)
     return Glossary(terms=terms, categories=categories, seeds=seeds, comparisons=comparisons)
