@@ -34,6 +34,14 @@ class GeneratedFile:
     content: str
 
 
+def _lang_attr(text: str, page_lang: str) -> str:
+    """``' lang="en"'`` / ``' lang="zh-Hans"'`` when ``text`` is not in the page's language."""
+    text_lang = "zh" if any("\u3400" <= ch <= "\u9fff" for ch in text) else "en"
+    if text_lang == page_lang:
+        return ""
+    return ' lang="zh-Hans"' if text_lang == "zh" else ' lang="en"'
+
+
 @dataclass(frozen=True)
 class LetterGroup:
     letter: str
@@ -158,6 +166,8 @@ class PageRenderer:
             colon="：" if lang == "zh" else ": ",
             period="。" if lang == "zh" else ".",
             cite=lambda seed: seed_citation(seed, lang),
+            # lang="…" for text that is not in the page's language (a source title as published)
+            lang_attr=lambda text: _lang_attr(text, lang),
             **self.site_context,
             **context,
         )

@@ -144,7 +144,7 @@ REAL_MENTIONS = [
     ("zh", "terms/nrr", "churn", "流失"),
     ("zh", "terms/nrr", "mrr", "MRR"),
     ("en", "terms/nrr", "mrr", "MRR"),
-    ("zh", "terms/nrr", "acronyms/CSM", "CSM"),
+    ("zh", "terms/cs-ops", "acronyms/CSM", "CSM"),    # not in source titles: those are quoted as published
     ("en", "terms/churn-rate", "customer-success", "CS"),
     ("en", "terms/churn-rate", "crr", "customer retention rate"),
     # longest match on a term's own page: 收入流失率, not this page's own 流失率
