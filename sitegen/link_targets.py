@@ -71,8 +71,21 @@ def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str]) -
             "acronyms": acronyms_of,
             "url": url_for(urls.term(term.id)),
             "title": entry.summary,
+            **tooltip_names(term, lang),
         })
     return {"targets": targets, "ambiguous": ambiguous}
+
+
+def tooltip_names(term, lang: str) -> dict[str, str]:
+    """The tooltip's heading and the counterpart-language name. The abbreviation
+    goes with the English name, once: "净收入留存率 · Net Revenue Retention (NRR)"
+    on a Chinese page, "Net Revenue Retention (NRR) · 净收入留存率" on an English one."""
+    english = term.en.name
+    if term.abbr and term.abbr != english:
+        english = f"{english} ({term.abbr})"
+    if lang == "zh":
+        return {"label": term.zh.name, "counterpart": english, "counterpart_lang": "en"}
+    return {"label": english, "counterpart": term.zh.name, "counterpart_lang": "zh-Hans"}
 
 
 def _form_key(form: str) -> str:
