@@ -55,9 +55,11 @@ def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str]) -
         candidates = [entry.full_name, *entry.aliases, other.name, other.full_name, *other.aliases]
         forms: list[str] = []
         acronyms_of: list[str] = []
+        # An abbr that is an ordinary word ("Renewal", "Onboarding") is matched
+        # like a name, case-insensitively and with its plural, not as an acronym.
         if term.abbr and _form_key(term.abbr) not in shared:
-            acronyms_of.append(term.abbr)
-        seen = {_form_key(entry.name)} | {_form_key(a) for a in acronyms_of}
+            (acronyms_of if looks_like_acronym(term.abbr) else forms).append(term.abbr)
+        seen = {_form_key(entry.name)} | {_form_key(a) for a in (*acronyms_of, *forms)}
         for form in candidates:
             key = _form_key(form)
             if key in seen or key in shared:
