@@ -17,13 +17,19 @@ _WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str]) -> dict:
+def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str], *,
+                 tooltip_names: bool = False) -> dict:
     """``{"targets": [LinkTarget kwargs], "ambiguous": {form: {"url", "title", "term_ids"}}}``
     for ``lang``.
 
     ``url_for`` turns a path under the language root ("terms/nrr/") into the
     URL the links should carry: absolute for glossary.json, unchanged for the
     site's own pages (the hook makes them relative per page).
+
+    ``tooltip_names`` adds each target's tooltip heading and counterpart-language
+    name (``label``, ``counterpart``, ``counterpart_lang``), which the site's
+    own tooltips show. glossary.json leaves them out: its targets feed
+    ``title`` tooltips, and older copies of crosslink do not know the fields.
     """
     owners: dict[str, set[str]] = {}
     for term in glossary:
@@ -73,12 +79,12 @@ def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str]) -
             "acronyms": acronyms_of,
             "url": url_for(urls.term(term.id)),
             "title": entry.summary,
-            **tooltip_names(term, lang),
+            **(tooltip_names_of(term, lang) if tooltip_names else {}),
         })
     return {"targets": targets, "ambiguous": ambiguous}
 
 
-def tooltip_names(term, lang: str) -> dict[str, str]:
+def tooltip_names_of(term, lang: str) -> dict[str, str]:
     """The tooltip's heading and the counterpart-language name. The abbreviation
     goes with the English name, once: "净收入留存率 · Net Revenue Retention (NRR)"
     on a Chinese page, "Net Revenue Retention (NRR) · 净收入留存率" on an English one."""

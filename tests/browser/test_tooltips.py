@@ -177,3 +177,12 @@ def test_still_works_after_instant_navigation(page, site_url):
     wait_visible(page)
     assert tooltip_state(page)["summary"] == link.get_attribute("data-tooltip")
     assert page.locator(TIP).count() == 1
+
+
+def test_touch_tapping_the_tooltip_opens_the_entry(touch_page, site_url):
+    page = touch_page
+    page.goto(f"{site_url}en/terms/nrr/")
+    first_link(page, "mrr").tap()
+    wait_visible(page)
+    page.locator(TIP).tap()
+    page.wait_for_url(f"{site_url}en/terms/mrr/", timeout=10_000)

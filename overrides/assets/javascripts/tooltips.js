@@ -44,6 +44,10 @@
       tip.addEventListener("pointerleave", function (event) {
         if (event.pointerType !== "touch") scheduleHide();
       });
+      // On a touch screen the tooltip is the bigger target: tapping it opens the entry.
+      tip.addEventListener("click", function () {
+        if (owner && lastPointer === "touch") owner.click();
+      });
       document.body.appendChild(tip);
     }
     return tip;
@@ -161,6 +165,7 @@
   });
 
   document.addEventListener("keydown", function (event) {
+    lastPointer = "keyboard";   // a tablet with a keyboard: focus shows tooltips again
     if (event.key === "Escape" && owner) hide();
   });
 
