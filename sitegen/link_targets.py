@@ -58,7 +58,9 @@ def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str], *
     targets = []
     for term in glossary:
         entry, other = term.lang(lang), term.other(lang)
-        candidates = [entry.full_name, *entry.aliases, other.name, other.full_name, *other.aliases]
+        # Short names ("Onboarding", "Champion") are preferred forms: they link too.
+        candidates = [entry.full_name, *_short(entry), *entry.aliases,
+                      other.name, other.full_name, *_short(other), *other.aliases]
         forms: list[str] = []
         acronyms_of: list[str] = []
         # An abbr that is an ordinary word ("Renewal", "Onboarding") is matched
@@ -94,6 +96,10 @@ def tooltip_names_of(term, lang: str) -> dict[str, str]:
     if lang == "zh":
         return {"label": term.zh.name, "counterpart": english, "counterpart_lang": "en"}
     return {"label": english, "counterpart": term.zh.name, "counterpart_lang": "zh-Hans"}
+
+
+def _short(entry) -> list[str]:
+    return [entry.short_name] if entry.short_name else []
 
 
 def _form_key(form: str) -> str:
