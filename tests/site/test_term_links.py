@@ -250,6 +250,8 @@ def test_term_is_not_linked_on_its_own_page(built_site, lang, term_id):
 NEVER_LINKED_INSIDE = [
     (".term-sources", "terms"),              # source citations
     (".term-related__summary", "terms"),     # the "Related terms" list already links
+    (".term-related__summary", "compare"),   # the compared terms, each already linked
+    (".term-form__text", "terms"),           # the term's own names and aliases
     (".acronym-meanings [lang]", "acronyms"),  # the counterpart name beside the term's link
 ]
 
