@@ -349,7 +349,8 @@ def test_other_language_names_carry_lang(built_site, lang, url, selector):
 # Every one of these is linked from the page, in both languages.
 CONCEPTS_TERMS = [
     "lifecycle-stages", "customer-journey",                                  # the lifecycle
-    "csm", "customer-support", "cs-ops", "onboarding", "subject-matter-expert", "cco",  # roles
+    "csm", "customer-support", "cs-ops", "onboarding", "implementation",          # roles
+    "subject-matter-expert", "cco",
     "customer-segmentation", "high-touch", "low-touch", "tech-touch",        # coverage
     "nrr", "grr", "logo-retention",                                          # outcomes
     "health-score", "adoption", "ttv", "engagement",                         # leading indicators
