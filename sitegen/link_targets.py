@@ -91,7 +91,8 @@ def tooltip_names_of(term, lang: str) -> dict[str, str]:
     goes with the English name, once: "净收入留存率 · Net Revenue Retention (NRR)"
     on a Chinese page, "Net Revenue Retention (NRR) · 净收入留存率" on an English one."""
     english = term.en.name
-    if term.abbr and term.abbr != english:
+    # Only a true abbreviation is worth repeating: not "Customer Churn (Churn)".
+    if term.abbr and term.abbr != english and looks_like_acronym(term.abbr):
         english = f"{english} ({term.abbr})"
     if lang == "zh":
         return {"label": term.zh.name, "counterpart": english, "counterpart_lang": "en"}

@@ -178,6 +178,26 @@ def test_mention_links_to_the_term_page_with_its_summary(built_site, lang, url, 
     check_link(built_site, lang, path, links[0])
 
 
+# (lang, page, term, tooltip heading, counterpart name): the abbreviation goes
+# with the English name, once, and only if it is a real abbreviation.
+TOOLTIP_NAMES = [
+    ("zh", "terms/nrr", "mrr", "月度经常性收入", "Monthly Recurring Revenue (MRR)"),
+    ("en", "terms/nrr", "mrr", "Monthly Recurring Revenue (MRR)", "月度经常性收入"),
+    ("zh", "terms/nrr", "churn", "客户流失", "Customer Churn"),
+]
+
+
+@pytest.mark.parametrize("lang, url, term_id, heading, counterpart", TOOLTIP_NAMES,
+                         ids=[f"{r[0]}:{r[1]}:{r[2]}" for r in TOOLTIP_NAMES])
+def test_tooltip_names_the_term_in_both_languages(built_site, lang, url, term_id, heading,
+                                                  counterpart):
+    link = article(page_file(built_site, lang, url)).select_one(
+        f'a.glossary-link[data-term="{term_id}"]')
+    assert link["data-tooltip-name"] == heading
+    assert link["data-tooltip-other"] == counterpart
+    assert link["data-tooltip-other-lang"] == OTHER_TAG[lang]
+
+
 # (lang, page, CSS selector, term text inside it): text that is a term, in a
 # place where it must stay text. Each shows the whole-site check below is not
 # vacuous.
