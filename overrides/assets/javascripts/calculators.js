@@ -70,6 +70,7 @@
     var failed = engineState === "failed";
     var starting = engineState === "loading" || engineState === "restarting";
     var stale = entry.stale;
+    part(widget, "steps").classList.toggle("calculator__steps--stale", stale && !failed);
     widget.setAttribute("data-state", failed ? "error" : starting || stale ? "loading"
                         : engineState === "ready" ? "ready" : "static");
 
@@ -99,6 +100,10 @@
     }
     retry.hidden = !failed;
     lock(widget, failed);
+    // "Change any input to recalculate" is true only while it can, and only
+    // about the worked example, before the reader has changed anything.
+    var note = part(widget, "note");
+    if (note) note.hidden = failed || entry.changed;
   }
 
   function clearResult(widget) {
@@ -180,8 +185,7 @@
   function edited(widget) {
     var entry = widgetState.get(widget);
     entry.stale = readInputs(widget) !== entry.shownFor;
-    var note = part(widget, "note");
-    if (note) note.hidden = true;
+    entry.changed = true;
     if (engine.state() !== "failed") engine.start().catch(function () {});
     paint(widget);
     schedule(widget, DEBOUNCE_MS, true);
@@ -415,6 +419,7 @@
       latest: 0,
       stale: false,
       failureShown: false,
+      changed: false,             // edited, or restored from a link: no longer the example
       path: location.pathname,
       shownFor: "",               // the inputs the shown result was computed from
     };
@@ -436,11 +441,8 @@
     part(widget, "retry").addEventListener("click", function () {
       engine.retry().catch(function () {});
     });
-    var note = part(widget, "note");
-    if (note) note.hidden = false;            // true now that the inputs respond
-
     if (restoreFromUrl(widget)) {
-      if (note) note.hidden = true;
+      entry.changed = true;
       entry.stale = readInputs(widget) !== entry.shownFor;
       if (entry.stale) clearResult(widget);     // the build-time example no longer matches
       schedule(widget, 0, false);
