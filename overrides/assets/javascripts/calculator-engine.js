@@ -180,11 +180,12 @@
     if (window.console) console.warn("calculators: engine " + (state === "failed" ? "failed" : "restarting") + ": " + why);
   }
 
-  // Resolves to calculators.browser.run()'s reply (a plain object).
-  function call(formula, inputs, lang) {
+  // Resolves to calculators.browser.run()'s reply (a plain object), or with
+  // solve = {target, unknown} to calculators.browser.solve()'s.
+  function call(formula, inputs, lang, solve) {
     return start().then(function () {
       var self = current;
-      if (!self || !self.live) return call(formula, inputs, lang);   // it restarted meanwhile
+      if (!self || !self.live) return call(formula, inputs, lang, solve);   // it restarted meanwhile
       var id = ++seq;
       return new Promise(function (resolve, reject) {
         var request = { resolve: resolve, reject: reject, timer: 0 };
@@ -192,7 +193,7 @@
           die(self, "no reply within " + REQUEST_TIMEOUT_MS + " ms", true);
         }, REQUEST_TIMEOUT_MS);
         self.pending.set(id, request);
-        self.worker.postMessage({ id: id, formula: formula, inputs: inputs, lang: lang });
+        self.worker.postMessage({ id: id, formula: formula, inputs: inputs, lang: lang, solve: solve || null });
       });
     });
   }

@@ -8,6 +8,7 @@
 // the runtime at <root>/pyodide/ and the package at <root>/py/calculators.zip.
 //
 // Messages in:  {id, formula, inputs, lang}   inputs is a JSON string
+//               {id, formula, inputs, lang, solve: {target, unknown}}   solve for one input
 // Messages out: {type: "stage", name}          start-up progress (resets the page's stall timer)
 //               {type: "ready", timings} | {type: "failed", message}
 //               (timings: ms since the worker started, for the benchmark)
@@ -75,11 +76,12 @@ async function start() {
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
   const browser = pyodide.pyimport("calculators.browser");
   const run = browser.run;
+  const solve = browser.solve;
   mark("package");
   // Warm the code paths the first real request takes (parsing, steps, formatting).
   run("nrr", '{"start_mrr": 1, "expansion_mrr": 0, "contraction_mrr": 0, "churned_mrr": 0}', "zh");
   mark("warm");
-  return run;
+  return { run, solve };
 }
 
 const engine = start();
@@ -89,10 +91,13 @@ engine.then(
 );
 
 self.addEventListener("message", async (event) => {
-  const { id, formula, inputs, lang } = event.data || {};
+  const { id, formula, inputs, lang, solve } = event.data || {};
   try {
-    const run = await engine;
-    self.postMessage({ type: "result", id, reply: run(formula, inputs, lang) });
+    const python = await engine;
+    const reply = solve
+      ? python.solve(formula, String(solve.target), String(solve.unknown), inputs, lang)
+      : python.run(formula, inputs, lang);
+    self.postMessage({ type: "result", id, reply });
   } catch (error) {
     self.postMessage({ type: "result", id, error: String((error && error.message) || error) });
   }

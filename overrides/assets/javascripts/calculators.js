@@ -71,6 +71,12 @@
     var starting = engineState === "loading" || engineState === "restarting";
     var stale = entry.stale;
     part(widget, "steps").classList.toggle("calculator__steps--stale", stale && !failed);
+    var margin = part(widget, "margin-value");
+    if (margin) {
+      margin.classList.toggle("calculator__steps--stale", stale && !failed);
+      part(widget, "margin-line").classList.toggle("calculator__steps--stale", stale && !failed);
+      if (failed && stale) margin.hidden = part(widget, "margin-line").hidden = true;
+    }
     widget.setAttribute("data-state", failed ? "error" : starting || stale ? "loading"
                         : engineState === "ready" ? "ready" : "static");
 
@@ -111,15 +117,22 @@
     output.setAttribute("data-value", "");
     output.textContent = "";
     part(widget, "steps").replaceChildren();
+    var margin = part(widget, "margin-value");
+    if (margin) margin.hidden = part(widget, "margin-line").hidden = true;
   }
 
   // Read-only while nothing can compute what is typed: in the built page (no
   // script yet) and after the engine failed. Selects cannot be read-only.
   function lock(widget, locked) {
+    var entry = widgetState.get(widget);
     controls(widget).forEach(function (control) {
       if (control.tagName === "SELECT") control.disabled = locked;
-      else control.readOnly = locked;
+      else control.readOnly = locked || control.name === entry.solveFor;   // the answer is not typed
     });
+    var solveFor = part(widget, "solve-for");
+    var target = part(widget, "target");
+    if (solveFor) solveFor.disabled = locked;
+    if (target) target.readOnly = locked;
   }
 
   function show(widget, reply) {
@@ -130,9 +143,20 @@
       control.removeAttribute("aria-invalid");
       describedBy(control, error.id, false);
     });
+    var whole = part(widget, "whole");
+    if (whole) {
+      whole.textContent = "";
+      whole.hidden = true;
+    }
+    var target = part(widget, "target");
+    if (target) {
+      target.removeAttribute("aria-invalid");
+      describedBy(target, error.id, false);
+    }
     if (reply.ok) {
       output.setAttribute("data-value", String(reply.value));
       output.textContent = reply.formatted;
+      if (reply.unknown) showAnswer(widget, reply);
       var template = widget.querySelector("template[data-step-template]");
       var items = reply.steps.map(function (step) {
         var item = template.content.firstElementChild.cloneNode(true);
@@ -151,8 +175,8 @@
       var form = widget.querySelector("form");
       var names = reply.fields && reply.fields.length ? reply.fields : reply.field ? [reply.field] : [];
       names.forEach(function (name) {
-        var control = form.elements.namedItem(name);
-        if (control && control.name) {
+        var control = name === "target" ? target : form.elements.namedItem(name);
+        if (control && (control.name || control === target)) {
           control.setAttribute("aria-invalid", "true");
           describedBy(control, error.id, true);
         }
@@ -169,6 +193,72 @@
     control.setAttribute("aria-describedby", ids.join(" "));
   }
 
+  // -- solving for an input ------------------------------------------------------
+
+  function labelText(widget, name) {
+    var control = widget.querySelector("form").elements.namedItem(name);
+    var label = control && widget.querySelector('label[for="' + control.id + '"]');
+    if (!label) return name;
+    var copy = label.cloneNode(true);
+    copy.querySelectorAll(".calculator__optional").forEach(function (extra) { extra.remove(); });
+    return copy.textContent.trim();
+  }
+
+  // Choose what the widget answers: the formula's result (name "") or one of
+  // its inputs, worked out from a target result. Returns whether it changed.
+  function setSolveFor(widget, name, targetValue) {
+    var entry = widgetState.get(widget);
+    var select = part(widget, "solve-for");
+    if (!select) return false;
+    var allowed = Array.prototype.some.call(select.options, function (option) { return option.value === name; });
+    if (!allowed) name = "";
+    var form = widget.querySelector("form");
+    var previous = entry.solveFor && form.elements.namedItem(entry.solveFor);
+    if (previous) previous.classList.remove("calculator__answer");
+    var target = part(widget, "target");
+    if (name && !entry.solveFor && !target.value) {
+      // Start from the result on screen: solving then gives back the same input.
+      var shown = part(widget, "result").getAttribute("data-value");
+      target.value = targetValue !== null ? targetValue : shown;
+    } else if (targetValue !== null) {
+      target.value = targetValue;
+    }
+    entry.solveFor = name;
+    select.value = name;
+    part(widget, "target-field").hidden = !name;
+    var control = name && form.elements.namedItem(name);
+    if (control) control.classList.add("calculator__answer");
+    var label = part(widget, "result-label");
+    label.textContent = name ? labelText(widget, name) + " =" : label.getAttribute("data-symbol");
+    lock(widget, engine.state() === "failed");
+    return true;
+  }
+
+  // A solved input: written into its field, and for a count the whole
+  // numbers either side ("38.57 → 39"), each with the result it gives.
+  function showAnswer(widget, reply) {
+    var control = widget.querySelector("form").elements.namedItem(reply.unknown);
+    if (control) control.value = reply.formatted;
+    var details = {};
+    (reply.details || []).forEach(function (item) { details[item.name] = item; });
+    var goal = details.result ? details.result.value : null;
+    var sides = ["above", "below"].filter(function (side) { return details["whole_" + side]; });
+    if (!sides.length) return;
+    // The whole number that still reaches the target, else the nearer one.
+    var reaching = sides.filter(function (side) { return details["result_" + side].value >= goal; });
+    var pick = (reaching.length ? reaching : sides).sort(function (a, b) {
+      return Math.abs(details["result_" + a].value - goal) - Math.abs(details["result_" + b].value - goal);
+    })[0];
+    var output = part(widget, "result");
+    output.textContent = reply.formatted + " \u2192 " + details["whole_" + pick].formatted;
+    var whole = part(widget, "whole");
+    var separator = widget.getAttribute("data-lang") === "zh" ? "；" : "; ";
+    whole.textContent = sides.map(function (side) {
+      return details["result_" + side].label + " = " + details["result_" + side].formatted;
+    }).join(separator);
+    whole.hidden = false;
+  }
+
   // -- computing -----------------------------------------------------------------
 
   function controls(widget) {
@@ -178,13 +268,23 @@
 
   function readInputs(widget) {
     var values = {};
-    controls(widget).forEach(function (control) { values[control.name] = control.value; });
+    var solveFor = widgetState.get(widget).solveFor;
+    controls(widget).forEach(function (control) {
+      if (control.name !== solveFor) values[control.name] = control.value;   // the answer is not an input
+    });
     return JSON.stringify(values);
+  }
+
+  // What a shown result was computed from: the inputs, and what is solved for.
+  function requestKey(widget) {
+    var entry = widgetState.get(widget);
+    var target = part(widget, "target");
+    return readInputs(widget) + (entry.solveFor ? "|" + entry.solveFor + "=" + (target ? target.value : "") : "");
   }
 
   function edited(widget) {
     var entry = widgetState.get(widget);
-    entry.stale = readInputs(widget) !== entry.shownFor;
+    entry.stale = requestKey(widget) !== entry.shownFor;
     entry.changed = true;
     if (engine.state() !== "failed") engine.start().catch(function () {});
     paint(widget);
@@ -209,13 +309,17 @@
     var started = performance.now();
     var id = ++entry.latest;
     var inputs = readInputs(widget);
-    engine.call(widget.getAttribute("data-calculator"), inputs, widget.getAttribute("data-lang"))
+    var key = requestKey(widget);
+    var target = part(widget, "target");
+    var solve = entry.solveFor ? { unknown: entry.solveFor, target: target ? target.value : "" } : null;
+    engine.call(widget.getAttribute("data-calculator"), inputs, widget.getAttribute("data-lang"), solve)
       .then(function (reply) {
         if (id !== entry.latest || !widget.isConnected) return;      // a newer edit won
-        entry.shownFor = inputs;
-        entry.stale = readInputs(widget) !== inputs;
+        entry.shownFor = key;
+        entry.stale = requestKey(widget) !== key;
         show(widget, reply);
         paint(widget);
+        updateMargin(widget, reply, id, inputs);
         widget.dispatchEvent(new CustomEvent("calculator:result", {
           bubbles: true,
           detail: { ok: reply.ok, value: reply.value, ms: performance.now() - started },
@@ -224,6 +328,32 @@
         // The engine died or failed: its state change repaints every widget,
         // and a restart recomputes the stale ones (see onEngineChange).
       });
+  }
+
+  // NPS and CSAT: the margin of error beside the result, from its own formula
+  // fed the same inputs ("NPS = 20 ± 14.5"), so the reader sees how sure it is.
+  function updateMargin(widget, reply, id, inputs) {
+    var formula = widget.getAttribute("data-margin");
+    if (!formula) return;
+    var entry = widgetState.get(widget);
+    var value = part(widget, "margin-value");
+    var line = part(widget, "margin-line");
+    function hide() {
+      value.hidden = true;
+      line.hidden = true;
+    }
+    if (!reply.ok || reply.unknown) return hide();
+    engine.call(formula, inputs, widget.getAttribute("data-lang")).then(function (margin) {
+      if (id !== entry.latest || !widget.isConnected) return;
+      if (!margin.ok) return hide();
+      var details = {};
+      (margin.details || []).forEach(function (item) { details[item.name] = item.formatted; });
+      value.textContent = "\u00b1 " + margin.formatted;
+      line.textContent = text(widget, "margin").replace("{margin}", margin.formatted)
+        .replace("{confidence}", details.confidence || "").replace("{n}", details.responses || "");
+      value.hidden = false;
+      line.hidden = false;
+    }, hide);
   }
 
   function onEngineChange(state) {
@@ -252,6 +382,12 @@
     });
     var values = JSON.parse(readInputs(widget));
     Object.keys(values).forEach(function (name) { url.searchParams.set(start + name, values[name]); });
+    var entry = widgetState.get(widget);
+    var target = part(widget, "target");
+    if (entry.solveFor) {
+      url.searchParams.set(start + "solve", entry.solveFor);
+      url.searchParams.set(start + "target", target ? target.value : "");
+    }
     return url;
   }
 
@@ -270,14 +406,20 @@
     var start = prefix(widget);
     var form = widget.querySelector("form");
     var restored = false;
+    var solveFor = "";
+    var targetValue = null;
     new URLSearchParams(location.search).forEach(function (value, key) {
       if (key.indexOf(start) !== 0) return;
-      var control = form.elements.namedItem(key.slice(start.length));
+      var name = key.slice(start.length);
+      if (name === "solve") { solveFor = value; return; }
+      if (name === "target") { targetValue = value; return; }
+      var control = form.elements.namedItem(name);
       if (control && control.name) {
         control.value = value;
         restored = true;
       }
     });
+    if (solveFor && setSolveFor(widget, solveFor, targetValue)) restored = true;
     return restored;
   }
 
@@ -420,12 +562,25 @@
       stale: false,
       failureShown: false,
       changed: false,             // edited, or restored from a link: no longer the example
+      solveFor: "",               // the input worked out from a target, or "" for the result
       path: location.pathname,
       shownFor: "",               // the inputs the shown result was computed from
     };
     widgetState.set(widget, entry);
     var form = widget.querySelector("form");
-    entry.shownFor = readInputs(widget);       // the build-time example matches its inputs
+    entry.shownFor = requestKey(widget);       // the build-time example matches its inputs
+    var solve = part(widget, "solve");
+    if (solve) {
+      solve.hidden = false;
+      part(widget, "solve-for").addEventListener("change", function (event) {
+        setSolveFor(widget, event.target.value, null);
+        edited(widget);
+      });
+      part(widget, "target").addEventListener("input", function () { edited(widget); });
+      part(widget, "target").addEventListener("keydown", function (event) {
+        if (event.key === "Enter") schedule(widget, 0, true);
+      });
+    }
 
     widget.addEventListener("focusin", function () {
       if (engine.state() !== "failed") engine.start().catch(function () {});
@@ -443,7 +598,7 @@
     });
     if (restoreFromUrl(widget)) {
       entry.changed = true;
-      entry.stale = readInputs(widget) !== entry.shownFor;
+      entry.stale = requestKey(widget) !== entry.shownFor;
       if (entry.stale) clearResult(widget);     // the build-time example no longer matches
       schedule(widget, 0, false);
       if (engine.state() !== "failed") engine.start().catch(function () {});
