@@ -312,7 +312,8 @@
     var key = requestKey(widget);
     var target = part(widget, "target");
     var solve = entry.solveFor ? { unknown: entry.solveFor, target: target ? target.value : "" } : null;
-    engine.call(widget.getAttribute("data-calculator"), inputs, widget.getAttribute("data-lang"), solve)
+    engine.call(widget.getAttribute("data-calculator"), inputs, widget.getAttribute("data-lang"),
+                solve ? { solve: solve } : undefined)
       .then(function (reply) {
         if (id !== entry.latest || !widget.isConnected) return;      // a newer edit won
         entry.shownFor = key;
