@@ -36,6 +36,13 @@ class IndexEntry:
     formula: object            # calculators.Formula
     term: Term
     href: str                  # term page anchor, relative to the language root
+    variants: int = 1          # how many calculators the term's page shows
+
+    def name(self, lang: str) -> str:
+        """The symbol, or the variant's name where the term has several."""
+        if self.variants > 1 and self.formula.label is not None:
+            return self.formula.label[lang]
+        return self.formula.symbol[lang]
 
 
 def _form_value(value) -> str:
@@ -68,10 +75,53 @@ def js_number(value: float) -> str:
     return repr(float(value))
 
 
+def display_name(formula, lang: str, *, variants: int = 1) -> str:
+    """What a reader calls this calculator: its variant's name where the term
+    has several ("Margin-adjusted LTV"), else "<symbol> calculator"."""
+    if variants > 1 and formula.label is not None:
+        return formula.label[lang]
+    return ui("calc_title", lang, symbol=formula.symbol[lang])
+
+
+# Survey results shown with their margin of error: the formula that gives
+# it, fed the same inputs (its confidence level left at the default).
+MARGINS = {"nps": "nps_margin_of_error", "csat": "csat_margin_of_error"}
+
+
+def margin_formula(formula):
+    from calculators import FORMULAS
+    return FORMULAS.get(MARGINS.get(formula.id, ""))
+
+
+def solvable_inputs(formula) -> list:
+    """The inputs solve() can work out from a target: the numeric ones."""
+    from calculators.solver import NUMERIC_KINDS
+    return [item for item in formula.inputs if item.kind in NUMERIC_KINDS]
+
+
+def margin_for(formula, example: WidgetExample, lang: str) -> dict | None:
+    """The worked example's margin of error, computed now like the result:
+    {"value": "± 14.5", "line": "Margin of error: ± 14.5 (95% confidence, n = 100)"}."""
+    from calculators import browser
+    margin = margin_formula(formula)
+    if margin is None or not example.inputs:
+        return None
+    reply = json.loads(browser.run(margin.id, json.dumps(dict(formula.prefill)), lang))
+    if not reply["ok"]:
+        return None
+    details = {item["name"]: item["formatted"] for item in reply.get("details", [])}
+    return {"value": f"± {reply['formatted']}",
+            "line": ui("calc_margin", lang, margin=reply["formatted"], confidence=details["confidence"],
+                       n=details["responses"])}
+
+
 def render_widget(formula, lang: str, *, variants: int = 1) -> Markup:
     template = environment().get_template("calculator.html.j2")
-    return Markup(template.render(
-        formula=formula, lang=lang, example=example_for(formula, lang), variants=variants,
+    example = example_for(formula, lang)
+    return Markup(template.render(margin_example=margin_for(formula, example, lang),
+        formula=formula, lang=lang, example=example, variants=variants,
+        solvable=solvable_inputs(formula), margin=margin_formula(formula),
+        title=display_name(formula, lang, variants=variants),
         t=lambda key, **values: ui(key, lang, **values), js_number=js_number,
     ))
 
@@ -89,5 +139,6 @@ def index_entries(glossary: Glossary) -> list[IndexEntry]:
     from calculators import FORMULAS
     shown_on = {formula_id: term for term in glossary for formula_id in term.formulas}
     return [IndexEntry(formula, shown_on[formula.id],
-                       urls.term(shown_on[formula.id].id) + f"#calc-{formula.id}")
+                       urls.term(shown_on[formula.id].id) + f"#calc-{formula.id}",
+                       variants=len(shown_on[formula.id].formulas))
             for formula in FORMULAS.values() if formula.id in shown_on]
