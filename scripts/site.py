@@ -26,6 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from sitegen.downloads import fill_sizes  # noqa: E402
 from sitegen.exports import write_exports  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
 from sitegen.site_root import write_root  # noqa: E402
@@ -61,6 +62,7 @@ def build(out: Path, site_url: str = DEFAULT_SITE_URL, verbose: bool = False) ->
         raise BuildFailed(f"MkDocs build failed for: {', '.join(failed)} (see messages above)")
     write_root(staging)
     write_exports(staging, load_site_glossary(_glossary_root()), site_url)
+    fill_sizes(staging)           # the downloads pages list every file above
     _swap_in(staging, out)
     return time.perf_counter() - started
 
