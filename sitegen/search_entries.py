@@ -74,10 +74,10 @@ def term_text(term: Term, lang: str) -> str:
             names.append(name)
     # One paragraph: a result shows only the blocks of text that match, and a
     # query usually matches a name, so the summary must share the names' block.
-    text = html.escape(entry.summary)
+    text = html.escape(entry.summary, quote=False)
     if names:
         # A space after the label, not a colon: "：NRR" would be one indexed word.
-        text += f" {_ALSO[lang]} {html.escape(_SEPARATOR.join(names))}"
+        text += f" {_ALSO[lang]} {html.escape(_SEPARATOR.join(names), quote=False)}"
     return f"<p>{text}</p>"
 
 
