@@ -82,12 +82,13 @@ def term_text(term: Term, lang: str) -> str:
 
 
 def term_tags(term: Term, lang: str, segment=lambda han: [han]) -> list[str]:
-    """The abbreviation, and the name if it is one word: what a reader types
-    to mean exactly this term."""
-    tags = [term.abbr] if term.abbr else []
-    name = _segmented(term.lang(lang).name, segment)
-    if not re.search(r"[\s\u200b-]", name) and name not in tags:
-        tags.append(name)
+    """The abbreviation and the name, each only if it is one word: what a
+    reader types to mean exactly this term."""
+    tags = []
+    for name in (term.abbr or "", term.lang(lang).name):
+        word = _segmented(name, segment)
+        if word and not re.search(r"[\s\u200b-]", word) and word not in tags:
+            tags.append(word)
     return tags
 
 

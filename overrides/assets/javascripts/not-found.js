@@ -44,7 +44,7 @@
       var terms = [];
       index.docs.forEach(function (doc) {
         var page = /^terms\/([^/#]+)\/$/.exec(doc.location);
-        if (page) terms.push({ id: page[1], title: doc.title, url: new URL("../../" + doc.location, indexUrl).href });
+        if (page) terms.push({ id: page[1], title: doc.title, url: new URL("../" + doc.location, indexUrl).href });
       });
       var found = closest(wanted, terms);
       if (!found.length) return;
