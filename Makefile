@@ -7,11 +7,13 @@ PYTHON   := $(VENV)/bin/python
 CHROMIUM ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM_PATH := $(CHROMIUM)
+# make serve PORT=8001 when 8000 is taken.
+PORT     ?= 8000
 
 .PHONY: help setup serve build test bench chromium clean sync-specs
 
 help:
-	@echo "make serve   serve the site with live reload at http://127.0.0.1:8000"
+	@echo "make serve   serve the site with live reload at http://127.0.0.1:8000 (PORT=8001 for another port)"
 	@echo "make test    run the whole test suite"
 	@echo "make build   build the static site into site/"
 	@echo "make bench   run the benchmarks in benchmarks/"
@@ -41,7 +43,7 @@ chromium:
 	fi
 
 serve: setup
-	$(PYTHON) scripts/site.py serve
+	$(PYTHON) scripts/site.py serve --port $(PORT)
 
 build: setup
 	$(PYTHON) scripts/site.py build

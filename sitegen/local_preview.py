@@ -23,6 +23,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        # A missing page under /zh/ or /en/ gets that tree's 404 page, as on a
+        # static host configured per README.
+        tree = self.path.lstrip("/").split("/", 1)[0]
+        page = Path(self.directory) / tree / "404.html"
+        if code != 404 or tree not in ("zh", "en") or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 def free_port() -> int:
     with socket.socket() as sock:

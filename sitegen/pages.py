@@ -14,6 +14,7 @@ from glossary import Glossary, Term
 from . import changes_feed, collation, learn_pages, urls
 from .calculator_views import index_entries
 from .citations import seed_citation
+from .downloads import load_downloads
 from .rendering import environment, ui
 
 
@@ -95,7 +96,7 @@ class PageRenderer:
         return self._render("home.md.j2", urls.HOME)
 
     def downloads(self) -> GeneratedPage:
-        return self._render("downloads.md.j2", urls.DOWNLOADS)
+        return self._render("downloads.md.j2", urls.DOWNLOADS, downloads=load_downloads())
 
     def a_to_z(self) -> GeneratedPage:
         return self._render("a-z.md.j2", urls.A_TO_Z, groups=self._letter_groups())
