@@ -6,6 +6,7 @@ input prints the error in English and Chinese on stderr and exits 2.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from . import errors
@@ -21,17 +22,54 @@ Example: python -m calculators nrr start_mrr=100000 expansion_mrr=15000 contract
 """
 
 
+# --- output that survives closed and broken streams -----------------------------
+# `--list | head -c 10` closes the pipe early, `>&-` starts Python with no
+# stdout at all (sys.stdout is None), `2>&-` with no stderr. None of these
+# may print a traceback, and bad input must still exit 2.
+
+def _silence(fd: int) -> None:
+    """Point a dead descriptor at /dev/null so the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def _write(stream_name: str, text: str) -> bool:
+    """Write UTF-8 to stdout or stderr; False if the stream is closed or gone."""
+    stream = getattr(sys, stream_name)
+    if stream is None:
+        return False
+    try:
+        # UTF-8 bytes directly: a C/POSIX locale must not turn the Chinese
+        # line into a UnicodeEncodeError.
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            stream.flush()
+            buffer.write(text.encode("utf-8", "backslashreplace"))
+            buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
+        return True
+    except (OSError, ValueError):   # BrokenPipeError, EBADF, or a closed file object
+        try:
+            _silence(stream.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        setattr(sys, stream_name, None)
+        return False
+
+
+def _out(text: str) -> int:
+    """Print a result; exit 0, or 1 when nobody can read it (the pipe was closed)."""
+    return 0 if _write("stdout", text) else 1
+
+
 def _write_error(error: InputError) -> None:
-    text = f"{error.messages['en']}\n{error.messages['zh']}\n"
-    # Write UTF-8 bytes directly: a C/POSIX locale must not turn the Chinese
-    # line into a UnicodeEncodeError.
-    buffer = getattr(sys.stderr, "buffer", None)
-    if buffer is not None:
-        sys.stderr.flush()
-        buffer.write(text.encode("utf-8", "backslashreplace"))
-        buffer.flush()
-    else:
-        sys.stderr.write(text)
+    _write("stderr", f"{error.messages['en']}\n{error.messages['zh']}\n")
 
 
 def _parse_args(pairs: list[str]) -> dict[str, str]:
@@ -57,22 +95,18 @@ def _parse_args(pairs: list[str]) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if args and args[0] in ("-h", "--help"):
-        sys.stdout.write(USAGE)
-        return 0
+        return _out(USAGE)
     if args and args[0] == "--list":
-        for formula in FORMULAS.values():
-            sys.stdout.write(f"{formula.id}: {' '.join(formula.input_names)}\n")
-        return 0
+        return _out("".join(f"{formula.id}: {' '.join(formula.input_names)}\n" for formula in FORMULAS.values()))
     if not args:
-        sys.stderr.write(USAGE)
+        _write("stderr", USAGE)
         return 2
     try:
         result = compute(args[0], **_parse_args(args[1:]))
     except InputError as error:
         _write_error(error)
         return 2
-    sys.stdout.write(json.dumps({"formula": result.formula, "value": result.value, "unit": result.unit}) + "\n")
-    return 0
+    return _out(json.dumps({"formula": result.formula, "value": result.value, "unit": result.unit}) + "\n")
 
 
 if __name__ == "__main__":

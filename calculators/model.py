@@ -65,6 +65,9 @@ class Input:
     minimum: float | None = 0
     minimum_exclusive: bool = False
     maximum: float | None = None
+    # Lists only: how many values the input takes (None: parsing.MAX_ITEMS).
+    # A pasted survey column is longer than a list of fees.
+    max_items: int | None = None
 
 
 @dataclass(frozen=True)
