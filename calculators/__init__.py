@@ -11,11 +11,13 @@ from .catalog import FORMULAS, formula_data, formulas_for_term, get_formula, ter
 from .engine import compute
 from .errors import InputError
 from .formatting import format_number, format_value, unit_label
-from .model import Choice, Example, Formula, Input, Result, Text
+from .model import Choice, Detail, Example, Formula, Input, Result, Text
+from .solver import solve
 
 __all__ = [
     "FORMULAS",
     "Choice",
+    "Detail",
     "Example",
     "Formula",
     "Input",
@@ -23,6 +25,7 @@ __all__ = [
     "Result",
     "Text",
     "compute",
+    "solve",
     "format_number",
     "format_value",
     "formula_data",

@@ -30,6 +30,10 @@ ORDER: tuple[str, ...] = (
     "repeat_purchase_rate", "expansion_rate", "upsell_rate", "cross_sell_rate", "referral_rate",
     "customer_concentration", "adoption_rate", "nps", "csat", "ces", "fcr", "aht", "health_score", "ttv",
     "stickiness", "cac_payback", "quick_ratio", "rule_of_40", "burn_multiple", "magic_number",
+    # Added 2026-12
+    "ces_mean", "repeat_purchase_rate_customers", "net_revenue_churn", "churn_monthly_to_annual",
+    "churn_annual_to_monthly", "nps_from_scores", "nps_margin_of_error", "csat_margin_of_error",
+    "retention_from_accounts",
 )
 
 # Plausible figures for the formulas the sources give no worked example for,

@@ -61,7 +61,7 @@ FORMULAS: tuple[Formula, ...] = (
            pct_latex_t(T("adoption rate", "采用率"), T("users who adopted", "采用用户数"), T("all users", "用户总数")),
            "adopting_users",
            use("total_users", help=T("All users who could use the product or feature.", "能够使用该产品或功能的全部用户数。"))),
-    share("stickiness", "dau", T("Stickiness", "用户黏性"),
+    share("stickiness", "stickiness", T("Stickiness", "用户黏性"),
            T("stickiness = DAU ÷ MAU × 100", "用户黏性 = DAU ÷ MAU × 100"),
            T(pct_latex("stickiness", r"\text{DAU}", r"\text{MAU}"), pct_latex("用户黏性", r"\text{DAU}", r"\text{MAU}")),
            "dau", "mau",
@@ -73,6 +73,15 @@ FORMULAS: tuple[Formula, ...] = (
         "days", inputs("start_date", "value_date"),
         (ex({"start_date": "2026-03-01", "value_date": "2026-03-08"}, 7, "002 (7 days)"),),
     ),
+    share("repeat_purchase_rate_customers", "repeat-purchase-rate", T("Repeat purchase rate", "复购率"),
+          T("repeat purchase rate = customers with two or more purchases ÷ all purchasing customers × 100",
+            "复购率 = 购买两次及以上的客户数 ÷ 有购买的客户总数 × 100"),
+          pct_latex_t(T("repeat purchase rate", "复购率"), T("customers with two or more purchases", "购买两次及以上的客户数"),
+                      T("all purchasing customers", "有购买的客户总数")),
+          "repeat_customers",
+          use("total_customers", help=T("All customers who bought at least once in the same period.",
+                                        "同一期间至少购买过一次的客户总数。")),
+          (ex({"repeat_customers": 30, "total_customers": 120}, 25.0, "common practice (复购率)"),)),
 )
 
 # Plausible figures where the sources give no worked example (see catalog.SAMPLES).

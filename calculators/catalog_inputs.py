@@ -155,6 +155,18 @@ LIBRARY: dict[str, Input] = {item.name: item for item in (
         T("Revenue from all customers in the same period.", "同一期间全部客户带来的收入。")),
     _in("adopting_users", "count", T("Users who adopted", "采用用户数"),
         T("Users actively using the product or feature.", "正在使用该产品或功能的用户数。")),
+    _in("repeat_customers", "count", T("Customers who bought again", "复购客户数"),
+        T("Customers with two or more purchases in the period.", "该期间购买了两次及以上的客户数。")),
+    _in("annual_churn_rate", "percent", T("Annual churn rate", "年流失率"),
+        T("Share of customers lost over a year, in percent.", "一年内流失客户的占比，以百分比计。"),
+        suffix=PERCENT, maximum=100),
+    _in("accounts_table", "table", T("Accounts table", "账户明细表"),
+        T("One row per account with its MRR at the start and at the end of the period: a header row naming "
+          "account, start_mrr and end_mrr (or 账户, 期初MRR, 期末MRR), then the rows, pasted from a spreadsheet "
+          "or saved as CSV. Rows are numbered as in the spreadsheet, the header being row 1.",
+          "每个账户一行，写明期初和期末的 MRR：第一行为表头，列名为 account、start_mrr、end_mrr"
+          "（或 账户、期初MRR、期末MRR），其后每行一个账户；可直接从表格软件粘贴，或使用 CSV 文件。"
+          "行号与表格软件一致，表头为第 1 行。")),
     # satisfaction and service
     _in("promoters", "count", T("Promoters (9–10)", "推荐者（9–10 分）"),
         T("Respondents who scored 9 or 10.", "打 9 或 10 分的受访者数。")),
@@ -187,6 +199,16 @@ LIBRARY: dict[str, Input] = {item.name: item for item in (
     _in("weights", "list_number", T("Weights", "权重"),
         T("How much each score counts, in the same order; they are scaled to sum to 1.",
           "每项得分的权重，顺序与得分一致；计算时会按比例缩放为总和 1。")),
+    _in("confidence", "percent", T("Confidence level", "置信水平"),
+        T("How sure the range should be, in percent; 95% is the usual choice.", "希望区间有多大把握，以百分比计；通常取 95%。"),
+        suffix=PERCENT, optional=True, default=95, minimum=50, maximum=99.9),
+    _in("scale_max", "choice", T("Scale", "量表"),
+        T("The answer scale of the survey: 1 to 7, or 1 to 5.", "问卷的打分范围：1 到 7 分，或 1 到 5 分。"),
+        optional=True, default=7,
+        choices=(
+            Choice("5", T("1–5 scale", "1–5 分制"), ("1-5", "1–5", "5-point", "5 point", "五分制", "5 分制", "5分制")),
+            Choice("7", T("1–7 scale", "1–7 分制"), ("1-7", "1–7", "7-point", "7 point", "七分制", "7 分制", "7分制")),
+        )),
     # lifecycle and usage
     _in("start_date", "date", T("Start date", "开始日期"),
         T("When the customer signed or started onboarding.", "客户签约或开始上线的日期。")),

@@ -5,6 +5,8 @@ units, worked examples); catalog.py puts them in the contract's order.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .catalog_inputs import T, ex, inputs, pct_latex, pct_latex_t, share, t, use
 from .model import Formula
 
@@ -65,6 +67,56 @@ FORMULAS: tuple[Formula, ...] = (
            pct_latex_t(T("dollar renewal rate", "金额续费率"), T("renewed contract value", "已续约合同金额"),
                         T("contract value up for renewal", "到期合同金额")),
            "renewed_value", "value_due"),
+    Formula(
+        "net_revenue_churn", "net-revenue-churn", T("Net revenue churn", "净收入流失率"),
+        T("net revenue churn = (churned MRR + contraction MRR − expansion MRR) ÷ starting MRR × 100; below 0 is negative churn",
+          "净收入流失率 = (流失 MRR + 收缩 MRR − 扩展 MRR) ÷ 期初 MRR × 100；低于 0 即为负流失"),
+        T(pct_latex("net revenue churn", r"\text{churned MRR} + \text{contraction MRR} - \text{expansion MRR}", t("starting MRR")),
+          pct_latex("净收入流失率", r"\text{流失 MRR} + \text{收缩 MRR} - \text{扩展 MRR}", t("期初 MRR"))),
+        "percent", inputs("start_mrr", "churned_mrr", "contraction_mrr", "expansion_mrr"),
+        (ex({"start_mrr": 100000, "churned_mrr": 3000, "contraction_mrr": 2000, "expansion_mrr": 8000}, -3.0,
+            "common public definition"),),
+    ),
+    Formula(
+        "churn_monthly_to_annual", "churn-rate", T("Annual churn rate", "年流失率"),
+        T("annual churn = (1 − (1 − monthly churn)^12) × 100", "年流失率 = (1 − (1 − 月流失率)^12) × 100"),
+        T(r"\text{annual churn} = \left(1 - (1 - \text{monthly churn})^{12}\right) \times 100",
+          r"\text{年流失率} = \left(1 - (1 - \text{月流失率})^{12}\right) \times 100"),
+        "percent", inputs(use("monthly_churn_rate", minimum_exclusive=False)),
+        (ex({"monthly_churn_rate": 5}, 45.96399123373634, "compounding"),),
+        when_to_use=T("To turn a monthly churn rate into the annual one. Churn compounds: 5% a month loses "
+                      "about 46% of customers in a year, not 60%.",
+                      "把月流失率换算成年流失率。流失是复利累积的：每月流失 5%，一年约流失 46% 的客户，而不是 60%。"),
+    ),
+    Formula(
+        "churn_annual_to_monthly", "churn-rate", T("Monthly churn rate", "月流失率"),
+        T("monthly churn = (1 − (1 − annual churn)^(1/12)) × 100", "月流失率 = (1 − (1 − 年流失率)^(1/12)) × 100"),
+        T(r"\text{monthly churn} = \left(1 - (1 - \text{annual churn})^{1/12}\right) \times 100",
+          r"\text{月流失率} = \left(1 - (1 - \text{年流失率})^{1/12}\right) \times 100"),
+        "percent", inputs("annual_churn_rate"),
+        (ex({"annual_churn_rate": 20}, 1.8423470126248342, "compounding"),),
+        when_to_use=T("To turn an annual churn rate into the monthly rate that compounds to it, e.g. for the "
+                      "LTV formula that takes monthly churn. Dividing by 12 overstates it.",
+                      "把年流失率换算成按月复利累积后与之相等的月流失率，例如用于需要月流失率的 LTV 公式。直接除以 12 会高估。"),
+    ),
+    Formula(
+        "retention_from_accounts", "nrr", T("NRR", "NRR"),
+        T("from one row per account (start MRR, end MRR): NRR = Σ end of accounts with start > 0 ÷ Σ start × 100; "
+          "GRR the same with each end capped at its start; accounts with start 0 are new and left out",
+          "按账户逐行计算（期初 MRR、期末 MRR）：NRR = 期初 MRR 大于 0 的账户的期末 MRR 之和 ÷ 期初 MRR 之和 × 100；"
+          "GRR 算法相同，但每个账户的期末 MRR 以其期初 MRR 为上限；期初为 0 的账户是新客户，不计入"),
+        T(r"\text{NRR} = \frac{\sum_{\text{start}_i > 0} \text{end}_i}{\sum_i \text{start}_i} \times 100, \quad "
+          r"\text{GRR} = \frac{\sum_{\text{start}_i > 0} \min(\text{end}_i, \text{start}_i)}{\sum_i \text{start}_i} \times 100",
+          r"\text{NRR} = \frac{\sum_{\text{期初}_i > 0} \text{期末}_i}{\sum_i \text{期初}_i} \times 100, \quad "
+          r"\text{GRR} = \frac{\sum_{\text{期初}_i > 0} \min(\text{期末}_i, \text{期初}_i)}{\sum_i \text{期初}_i} \times 100"),
+        "percent", (replace(use("accounts_table"), name="accounts"),),
+        (ex({"accounts": "account,start_mrr,end_mrr\nA,1000,1200\nB,2000,1500\nC,500,0\nD,1500,1500\nE,0,800\n"},
+            84.0, "worked here"),),
+        when_to_use=T("When you have each account's MRR at the start and end of the period: paste the table and "
+                      "get NRR, GRR and where the change came from. New accounts are left out, as NRR requires.",
+                      "已掌握每个账户期初和期末 MRR 时使用：粘贴表格，即可得到 NRR、GRR 以及变化来自哪里。"
+                      "新账户按 NRR 的定义不计入。"),
+    ),
 )
 
 # Plausible figures where the sources give no worked example (see catalog.SAMPLES).

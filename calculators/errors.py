@@ -94,6 +94,9 @@ def _zh(label: Text) -> str:
     return f"「{label.zh}」"
 
 
+quoted = _zh  # a label as a Chinese sentence quotes it: 「期初 MRR」
+
+
 def shown_number(value: Any) -> str:
     """A number quoted back in a message; both languages group digits the same way."""
     return format_number(value, "en", decimals=4)

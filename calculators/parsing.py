@@ -61,6 +61,15 @@ def is_blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
+def default(inp: Input) -> Any:
+    """The value of an optional input left blank."""
+    if inp.kind == "choice":
+        # A numeric default names the choice whose value spells it (scale_max 7 -> "7").
+        wanted = f"{inp.default:g}" if isinstance(inp.default, (int, float)) else str(inp.default)
+        return next(choice.value for choice in inp.choices if choice.value == wanted)
+    return Fraction(inp.default or 0)
+
+
 def parse(inp: Input, raw: Any) -> Any:
     """Turn one raw value into a Fraction, a tuple of Fractions, a date or a choice."""
     if inp.kind in ("money", "number", "percent", "count"):
@@ -71,6 +80,9 @@ def parse(inp: Input, raw: Any) -> Any:
         return _date(inp, raw)
     if inp.kind == "choice":
         return _choice(inp, raw)
+    if inp.kind == "table":
+        # Read by the formula itself (accounts.py), which names rows and columns.
+        return raw
     raise ValueError(f"unknown input kind {inp.kind!r}")
 
 
@@ -182,6 +194,11 @@ def _check_bounds(inp: Input, value: Fraction, position: int | None, raw: Any = 
             raise errors.below_minimum(inp, position)
     if inp.maximum is not None and value > inp.maximum:
         raise errors.above_maximum(inp, position)
+
+
+def check_bounds(inp: Input, value: Fraction) -> None:
+    """The input's own bounds, for a value that did not come from text (the solver's answer)."""
+    _check_bounds(inp, value, None)
 
 
 def _scalar(inp: Input, raw: Any, kind: str, position: int | None = None) -> Fraction:
