@@ -131,7 +131,7 @@ def _columns(row: int, header: Sequence[Any]) -> dict[str, tuple[int, str]]:
         zh_names = "、".join(f"\u201c{_COLUMN_WORDS[c][1]}\u201d" for c in missing)
         raise _table_error(
             f"The table has no {en_names} column: its first row must name the columns account, start_mrr and "
-            f"end_mrr (or 账户, 期初MRR, 期末MRR); row {row} reads \u201c{errors._shown(list(header))}\u201d.",
+            f"end_mrr (the Chinese headers work too); row {row} reads \u201c{errors._shown(list(header))}\u201d.",
             f"表中缺少{zh_names}列：第一行须为列名 account、start_mrr、end_mrr（或 账户、期初MRR、期末MRR），"
             f"第 {row} 行却是\u201c{errors._shown(list(header))}\u201d。",
         )

@@ -35,7 +35,9 @@ FORMULAS: tuple[Formula, ...] = (
     share("repeat_purchase_rate", "repeat-purchase-rate", T("Repeat purchase rate", "重复购买率"),
            T("repeat purchase rate = repeat transactions ÷ all transactions × 100", "重复购买率 = 重复购买交易数 ÷ 总交易数 × 100"),
            pct_latex_t(T("repeat purchase rate", "重复购买率"), T("repeat transactions", "重复购买交易数"), T("all transactions", "总交易数")),
-           "repeat_transactions", "total_transactions"),
+           "repeat_transactions", "total_transactions",
+          when_to_use=T('Counts transactions rather than customers, as the 17 metrics article does: the share of all purchases made by returning buyers.',
+                        '按交易笔数而非客户数计算，与《需要追踪的 17 项客户成功指标》的口径一致：老客户的购买占全部交易的比例。')),
     share("expansion_rate", "expansion-revenue", T("Expansion rate", "扩展率"),
            T("expansion rate = expansion MRR ÷ existing MRR × 100", "扩展率 = 扩展 MRR ÷ 现有 MRR × 100"),
            pct_latex_t(T("expansion rate", "扩展率"), T("expansion MRR", "扩展 MRR"), T("existing MRR", "现有 MRR")),
@@ -81,7 +83,9 @@ FORMULAS: tuple[Formula, ...] = (
           "repeat_customers",
           use("total_customers", help=T("All customers who bought at least once in the same period.",
                                         "同一期间至少购买过一次的客户总数。")),
-          (ex({"repeat_customers": 30, "total_customers": 120}, 25.0, "common practice (复购率)"),)),
+          (ex({"repeat_customers": 30, "total_customers": 120}, 25.0, "common practice (复购率)"),),
+          when_to_use=T('The usual definition, and what Chinese e-commerce calls 复购率: the share of customers who bought more than once.',
+                        '通常的定义，也是电商所说的复购率：购买过不止一次的客户占全部购买客户的比例。')),
 )
 
 # Plausible figures where the sources give no worked example (see catalog.SAMPLES).

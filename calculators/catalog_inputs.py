@@ -257,10 +257,10 @@ def ex(values: dict, value: float, source: str) -> Example:
 
 def share(fid: str, term: str, symbol: Text, formula: Text, latex: Text,
           part: str | Input, whole: str | Input, examples: tuple[Example, ...] = (),
-          whole_first: bool = False) -> Formula:
+          whole_first: bool = False, when_to_use: Text | None = None) -> Formula:
     """A percent formula of the form part ÷ whole × 100; inputs keep the contract's order."""
     items = inputs(whole, part) if whole_first else inputs(part, whole)
-    return Formula(fid, term, symbol, formula, latex, "percent", items, examples)
+    return Formula(fid, term, symbol, formula, latex, "percent", items, examples, when_to_use=when_to_use)
 
 
 def frac(top: str, bottom: str) -> str:

@@ -231,7 +231,7 @@ def _list(inp: Input, raw: Any) -> tuple[Fraction, ...]:
     limit = max_items(inp)
     if isinstance(raw, str):
         # Refuse an oversized paste before splitting it.
-        if len(raw) > limit * _LIST_CHARS_PER_ITEM:
+        if len(raw) > limit * _LIST_CHARS_PER_ITEM or raw.count("\n") > 2 * limit:
             raise errors.list_too_long(inp, limit)
         items: list[Any] = _split(raw)
     elif isinstance(raw, (list, tuple)):
@@ -291,6 +291,6 @@ def _choice(inp: Input, raw: Any) -> str:
     wanted = _normalise(raw).lower()
     for choice in inp.choices:
         names = (choice.value, choice.label.en, choice.label.zh, *choice.aliases)
-        if wanted in (name.lower() for name in names):
+        if wanted in (_normalise(name).lower() for name in names):
             return choice.value
     raise errors.bad_choice(inp, raw)
