@@ -18,9 +18,8 @@ import io
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import errors, parsing
 from .errors import InputError
@@ -45,17 +44,24 @@ _HEADERS: dict[str, tuple[str, ...]] = {
 _COLUMN_WORDS = {"account": ("account", "账户"), "start_mrr": ("start_mrr", "期初MRR"), "end_mrr": ("end_mrr", "期末MRR")}
 _HEADER_NOISE = re.compile(r"[\s_\-]+")
 
+# Amounts are kept as exact integers in units of 10**-12, so 200,000 cells
+# add up as ints rather than as Fractions (a gcd per addition); a rare amount
+# finer than that stays a Fraction, still exact.
+_DECIMALS = 12
+SCALE = 10**_DECIMALS
 _PLAIN_AMOUNT = re.compile(r"([0-9]{1,15})(?:\.([0-9]{1,12}))?")
 # With ";" as the separator the comma is the decimal mark and dots group
 # thousands, as Excel writes in those locales: "1.234,5" is 1234.5.
 _DECIMAL_COMMA = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+")
 
 
-@dataclass(frozen=True)
-class Account:
+class Account(NamedTuple):
+    """One row of the table. A NamedTuple, not a frozen dataclass: 100,000 of
+    them are built per table, and a frozen dataclass's __init__ costs twice as much."""
+
     row: int
     name: str
-    start: Fraction | int
+    start: Fraction | int    # in units of 10**-12 (see SCALE)
     end: Fraction | int
 
 
@@ -146,9 +152,7 @@ def _amount(row: int, header: str, cell: Any, decimal_comma: bool) -> Fraction |
         match = _PLAIN_AMOUNT.fullmatch(text)
         if match:   # the common case, read without the general parser
             whole, fraction = match.groups()
-            if fraction is None:
-                return int(whole)
-            return Fraction(int(whole + fraction), 10 ** len(fraction))
+            return int(whole + (fraction or "").ljust(_DECIMALS, "0"))
     if parsing.is_blank(cell):
         raise _row_error(row, f"{header} is empty; enter 0 if the account had no MRR.",
                          f"「{header}」为空；如果该账户没有 MRR，请填写 0。")
@@ -156,9 +160,10 @@ def _amount(row: int, header: str, cell: Any, decimal_comma: bool) -> Fraction |
     # reader's own header: "Row 3: start_mrr must be a number; got “abc”."
     column = Input(name="accounts", kind="money", label=Text(header, header), help=Text("", ""))
     try:
-        return parsing.parse(column, cell)
+        value = parsing.parse(column, cell) * SCALE
     except InputError as error:
         raise _row_error(row, error.messages["en"], error.messages["zh"]) from None
+    return int(value) if value.denominator == 1 else value
 
 
 def _name(row: int, header: str, cell: Any) -> str:
@@ -258,16 +263,18 @@ def _retention_from_accounts(c: Context) -> Fraction:
             "No account in the table has a starting MRR above 0, so there is no revenue to retain.",
             "表中没有期初 MRR 大于 0 的账户，因此没有可留存的收入。")
     kept = start - contraction - churned
-    c.step("({s} + {e} " + MINUS + " {c} " + MINUS + " {g}) ÷ {s} × 100", s=start, e=expansion, c=contraction, g=churned)
-    c.step("{k} ÷ {s} × 100", k=end, s=start)
+    money = {key: Fraction(value) / SCALE for key, value in
+             (("s", start), ("e", expansion), ("c", contraction), ("g", churned), ("k", end))}
+    c.step("({s} + {e} " + MINUS + " {c} " + MINUS + " {g}) ÷ {s} × 100", **{k: money[k] for k in "secg"})
+    c.step("{k} ÷ {s} × 100", k=money["k"], s=money["s"])
     grr = Fraction(kept) * 100 / start
     c.detail("grr", grr, "percent", "GRR", "GRR")
-    c.detail("start_mrr", start, "money", "Starting MRR", "期初 MRR")
-    c.detail("expansion", expansion, "money", "Expansion", "扩展")
-    c.detail("contraction", contraction, "money", "Contraction", "收缩")
-    c.detail("churned", churned, "money", "Churned", "流失")
-    c.detail("end_mrr", end, "money", "Ending MRR of those accounts", "这些账户的期末 MRR")
-    c.detail("new", new, "money", "New accounts' MRR (not in NRR)", "新账户 MRR（不计入 NRR）")
+    c.detail("start_mrr", Fraction(start) / SCALE, "money", "Starting MRR", "期初 MRR")
+    c.detail("expansion", Fraction(expansion) / SCALE, "money", "Expansion", "扩展")
+    c.detail("contraction", Fraction(contraction) / SCALE, "money", "Contraction", "收缩")
+    c.detail("churned", Fraction(churned) / SCALE, "money", "Churned", "流失")
+    c.detail("end_mrr", Fraction(end) / SCALE, "money", "Ending MRR of those accounts", "这些账户的期末 MRR")
+    c.detail("new", Fraction(new) / SCALE, "money", "New accounts' MRR (not in NRR)", "新账户 MRR（不计入 NRR）")
     c.detail("accounts", len(accounts), "count", "Accounts in the table", "表中账户数")
     c.detail("expanded_accounts", expanded, "count", "Accounts that expanded", "扩展的账户")
     c.detail("contracted_accounts", contracted, "count", "Accounts that contracted", "收缩的账户")

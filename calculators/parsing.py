@@ -231,13 +231,14 @@ def _list(inp: Input, raw: Any) -> tuple[Fraction, ...]:
     limit = max_items(inp)
     if isinstance(raw, str):
         # Refuse an oversized paste before splitting it.
-        if len(raw) > limit * _LIST_CHARS_PER_ITEM or raw.count("\n") > 2 * limit:
+        # A few blank lines are forgiven; a column far past the limit is not split at all.
+        if len(raw) > limit * _LIST_CHARS_PER_ITEM or raw.count("\n") > limit + limit // 10 + 10:
             raise errors.list_too_long(inp, limit)
         items: list[Any] = _split(raw)
     elif isinstance(raw, (list, tuple)):
         # Blank entries are skipped, but a list far past the limit is refused
         # before any of it is read.
-        if len(raw) > 2 * limit:
+        if len(raw) > limit + limit // 10 + 10:
             raise errors.list_too_long(inp, limit)
         items = [item for item in raw if not is_blank(item)]
     elif isinstance(raw, (int, float, Decimal, Fraction)) and not isinstance(raw, bool):
