@@ -126,6 +126,7 @@ FORMULAS: tuple[Formula, ...] = (
 # Plausible figures where the sources give no worked example (see catalog.SAMPLES).
 SAMPLES: dict[str, dict] = {
     "ces": {"high_scores": 140, "total_responses": 200},
-    "aht": {"talk_time": 300, "hold_time": 60, "after_call_work": 90, "calls": 1},
+    # A realistic day's queue: 60 calls at about 6.5 minutes each.
+    "aht": {"talk_time": 270, "hold_time": 45, "after_call_work": 75, "calls": 60},
     "health_score": {"scores": [80, 60, 90], "weights": [0.5, 0.3, 0.2]},
 }

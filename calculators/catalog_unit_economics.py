@@ -27,18 +27,20 @@ FORMULAS: tuple[Formula, ...] = (
     ),
     # LTV: the sources disagree, so every variant is shown and labelled.
     Formula(
-        "ltv", "ltv", T("LTV", "LTV"),
+        "ltv", "ltv", T("Revenue LTV (no margin)", "收入口径 LTV（未扣毛利）"),
         T("LTV = average monthly revenue per account × average lifetime in months", "LTV = 每账户月均收入 × 平均生命周期（月）"),
         T(r"\text{LTV} = \text{ARPA} \times \text{average lifetime in months}",
           r"\text{LTV} = \text{ARPA} \times \text{平均生命周期（月）}"),
         "money", inputs("arpa", "lifetime_months"),
         (ex({"arpa": 100, "lifetime_months": 36}, 3600, "002"),),
-        # Seeds 002 and 001 give this plain product (001 as price × frequency × term).
-        when_to_use=T("The default: revenue per account times how long accounts stay. It is the simple revenue view most sources give, with no costs taken out.",
-                      "默认用法：每账户收入乘以平均留存时长。这是多数资料采用的简单收入口径，不扣除任何成本。"),
+        # Source articles 002 and 001 give this plain product (001 as price × frequency × term).
+        when_to_use=T("Revenue per account times how long accounts stay, with no costs taken out: the simple view two of the "
+                      "four source articles give. Do not set it against CAC: the 3:1 rule assumes the margin-adjusted LTV.",
+                      "每账户收入乘以平均留存时长，不扣除任何成本：四篇来源文章中有两篇采用这一简单口径。"
+                      "不要拿它和 CAC 比较：3:1 的经验法则针对的是扣除毛利后的 LTV。"),
     ),
     Formula(
-        "ltv_purchase", "ltv", T("LTV", "LTV"),
+        "ltv_purchase", "ltv", T("LTV net of CAC", "扣除获客成本的 LTV"),
         T("LTV = average purchase value × purchase frequency × lifetime − acquisition cost",
           "LTV = 平均客单价 × 购买频率 × 客户生命周期 − 获客成本"),
         T(r"\text{LTV} = \text{average purchase value} \times \text{purchase frequency} \times \text{lifetime} - \text{acquisition cost}",
@@ -49,18 +51,22 @@ FORMULAS: tuple[Formula, ...] = (
                  help=T("What it cost to win one customer; leave blank to leave it out.",
                         "赢得一个客户的成本；不想扣除可留空。"),
                  optional=True, default=0)),
-        # Seed 000 subtracts acquisition cost; with it blank this is seed 001's product.
-        when_to_use=T("For purchase-based businesses, or to see value net of acquisition cost: one source subtracts the cost of winning the customer. Leave that cost blank for the gross figure.",
-                      "适用于按次购买的业务，或想看扣除获客成本后的价值：有资料在这里减去了获客成本。获客成本留空即得到未扣除的数值。"),
+        # Source article 000 subtracts acquisition cost; with it blank this is 001's product.
+        when_to_use=T("As the Customer Success terms dictionary (2024) defines it: purchase value × frequency × lifetime, "
+                      "less the cost of winning the customer. Suits purchase-based businesses; leave that cost blank for "
+                      "the gross figure.",
+                      "按《客户成功行业术语词典》（2024）的定义：客单价 × 购买频率 × 生命周期，再减去赢得该客户的成本。"
+                      "适用于按次购买的业务；获客成本留空即得到未扣除的数值。"),
     ),
     Formula(
-        "ltv_churn", "ltv", T("LTV", "LTV"),
+        "ltv_churn", "ltv", T("Margin-adjusted LTV", "毛利口径 LTV"),
         T("LTV = ARPA × gross margin ÷ monthly churn rate", "LTV = ARPA × 毛利率 ÷ 月流失率"),
         T(r"\text{LTV} = " + frac(r"\text{ARPA} \times \text{gross margin}", t("monthly churn rate")),
           r"\text{LTV} = " + frac(r"\text{ARPA} \times \text{毛利率}", t("月流失率"))),
         "money", inputs("arpa", "gross_margin", "monthly_churn_rate"),
-        when_to_use=T("The standard SaaS form when you know gross margin and churn: lifetime is taken as 1 ÷ monthly churn, and only gross profit counts.",
-                      "已知毛利率和流失率时的 SaaS 标准算法：生命周期按 1 ÷ 月流失率估算，只计毛利。"),
+        when_to_use=T("The standard SaaS form, and the one to use for LTV:CAC: lifetime is taken as 1 ÷ monthly churn, and "
+                      "only gross profit counts.",
+                      "SaaS 的标准算法，计算 LTV:CAC 时应使用这一口径：生命周期按 1 ÷ 月流失率估算，只计毛利。"),
     ),
     Formula(
         "ltv_cac_ratio", "ltv-cac-ratio", T("LTV:CAC", "LTV:CAC"),
@@ -106,7 +112,7 @@ FORMULAS: tuple[Formula, ...] = (
         T("burn multiple = net burn ÷ net new ARR", "烧钱倍数 = 净烧钱额 ÷ 净新增 ARR"),
         T(r"\text{burn multiple} = " + frac(t("net burn"), t("net new ARR")),
           r"\text{烧钱倍数} = " + frac(t("净烧钱额"), t("净新增 ARR"))),
-        "ratio", inputs("net_burn", "net_new_arr"),
+        "ratio", inputs("net_burn", use("net_new_arr", minimum=None)),
     ),
     Formula(
         "magic_number", "magic-number", T("Magic number", "魔法数字"),

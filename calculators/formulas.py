@@ -122,7 +122,6 @@ _QUOTIENTS: dict[str, tuple[str, str]] = {
     "cac": ("acquisition_cost", "new_customers"),
     "crc": ("retention_cost", "retained_customers"),
     "ltv_cac_ratio": ("ltv", "cac"),
-    "burn_multiple": ("net_burn", "net_new_arr"),
 }
 
 
@@ -420,6 +419,21 @@ def _rule_of_40(c: Context) -> Fraction:
     growth, margin = c["growth_rate"], c["profit_margin"]
     c.step("{g} + {m}", g=Pct(growth), m=Pct(margin))
     return growth + margin
+
+
+@_formula("burn_multiple")
+def _burn_multiple(c: Context) -> Fraction:
+    burn, added = c["net_burn"], c["net_new_arr"]
+    if added <= 0 and not c.lenient:
+        label = c.inp("net_new_arr").label
+        raise errors.combination(
+            "net_new_arr",
+            f"{label.en} must be above 0: the burn multiple is undefined when ARR stays flat or shrinks, "
+            f"because the burn then buys no growth to divide by.",
+            f"「{label.zh}」必须大于 0：ARR 持平或下降时烧钱倍数没有意义，因为此时烧掉的钱没有换来可作除数的增长。",
+        )
+    c.step("{a} ÷ {b}", a=burn, b=added)
+    return burn / added
 
 
 @_formula("magic_number")
