@@ -9,6 +9,8 @@
   zero-width and no-break spaces). Each must end in a finite float or an
   InputError within 50 ms; prints the counts, the max and p99 time, and
   every call that broke the rule.
+- fuzz solve: --calls / 5 hostile solve() calls (odd targets and unknowns,
+  hostile known values), held to the same rule.
 - solve: warm median latency of solve() over the contract's solve examples
   and a margin-of-error search (aim <= 30 ms, in the browser too).
 - retention_from_accounts at 1k, 10k and 100k rows (aim: 100k < 1 s).
@@ -128,6 +130,49 @@ def fuzz(calls: int, seed: int) -> bool:
     return not broken
 
 
+def fuzz_solve(calls: int, seed: int) -> bool:
+    """Hostile solve() calls: odd targets, odd unknowns, hostile known values."""
+    rng = random.Random(seed + 1)
+    formulas = list(FORMULAS.values())
+    times: list[float] = []
+    counts = {"answer": 0, "input_error": 0}
+    broken: list[str] = []
+    for index in range(calls):
+        formula = formulas[index % len(formulas)]
+        unknown = rng.choice([*formula.input_names, "bogus", 5, None])
+        known = {k: v for k, v in plausible(formula).items() if k != unknown}
+        if rng.random() < 0.5 and known:
+            known[rng.choice(list(known))] = hostile_value(rng)
+        target = hostile_value(rng) if rng.random() < 0.4 else rng.uniform(-200, 2e5)
+        start = time.perf_counter()
+        try:
+            result = solve(formula.id, target, unknown, **known)
+            if not (type(result.value) is float and math.isfinite(result.value)):
+                broken.append(f"solve {formula.id}.{unknown}: non-finite {result.value!r}")
+            counts["answer"] += 1
+        except InputError:
+            counts["input_error"] += 1
+        except BaseException as error:  # noqa: BLE001 - this is what the fuzz looks for
+            broken.append(f"solve {formula.id}.{unknown}: {type(error).__name__}: {str(error)[:80]}")
+        elapsed = time.perf_counter() - start
+        times.append(elapsed)
+        if elapsed > LIMIT_S:
+            start = time.perf_counter()
+            try:
+                solve(formula.id, target, unknown, **known)
+            except BaseException:  # noqa: BLE001
+                pass
+            if time.perf_counter() - start > LIMIT_S:
+                broken.append(f"solve {formula.id}.{unknown}: {elapsed * 1000:.0f} ms")
+    times.sort()
+    print(f"fuzz solve: {calls:,} hostile calls: answers {counts['answer']:,}, InputErrors "
+          f"{counts['input_error']:,}, other exceptions or slow calls {len(broken)}; "
+          f"p99 {times[int(0.99 * (len(times) - 1))] * 1e3:.3f} ms, max {times[-1] * 1e3:.2f} ms")
+    for line in broken[:20]:
+        print("  BROKEN", line)
+    return not broken
+
+
 def bench_solve(repeats: int) -> None:
     cases = [
         ("nrr", 110, "expansion_mrr", {"start_mrr": 100000, "contraction_mrr": 2000, "churned_mrr": 3000}),
@@ -185,6 +230,7 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=50)
     args = parser.parse_args()
     clean = fuzz(args.calls, args.seed)
+    clean = fuzz_solve(args.calls // 5, args.seed) and clean
     bench_solve(args.repeats)
     hundred_k = bench_accounts()
     print(f"aims: fuzz clean {'yes' if clean else 'NO'}; 100k rows < 1 s under CPython: "

@@ -5,6 +5,13 @@
     ...         contraction_mrr=2000, churned_mrr=3000).value
     110.0
 
+Any numeric input can be solved for a target result:
+
+    >>> from calculators import solve
+    >>> solve("nrr", 110, "expansion_mrr", start_mrr=100000,
+    ...       contraction_mrr=2000, churned_mrr=3000).value
+    15000.0
+
 Pure standard library, so Pyodide can import it with no extra packages.
 """
 from .catalog import FORMULAS, formula_data, formulas_for_term, get_formula, term_ids

