@@ -1,8 +1,23 @@
 """JSON in, JSON out: the entry point the Web Worker calls through Pyodide.
 
 Strings cross the JS/Python boundary without proxies, so nothing here holds
-a reference into the other runtime, and `run` never raises: any failure
-comes back as {"ok": false, ...} for the widget to show.
+a reference into the other runtime, and `run` and `solve` never raise: any
+failure comes back as {"ok": false, ...} for the widget to show.
+
+    run(formula, inputs_json, lang)
+        -> {"ok": true, "value", "unit", "formatted", "steps": [...],
+            "details": [...]}           ("details" only when the result has any)
+    solve(formula, target, unknown, inputs_json, lang)
+        -> the same, where value/unit/formatted are the solved input's, plus
+           "unknown": its name; details hold "result" (the formula's value at
+           the answer) and, for a count, "whole_below"/"result_below" and
+           "whole_above"/"result_above" ("38.6 → 39 promoters").
+           inputs_json may hold the unknown's own (stale) form value: it is ignored.
+    failure -> {"ok": false, "field", "message", "messages": {"en", "zh"}}
+               field is an input's name, "target", or null.
+
+Each detail is {"name", "value", "unit", "label", "formatted"}, label and
+formatted in the requested language (see model.Detail).
 """
 from __future__ import annotations
 
@@ -15,6 +30,7 @@ from .engine import compute
 from .errors import InputError
 from .formatting import format_value
 from .model import Result
+from .solver import solve as _solve
 
 
 def _lang(lang: Any) -> str:
@@ -44,14 +60,27 @@ def _inputs(inputs_json: Any) -> dict[str, Any]:
     return data
 
 
-def success(result: Result, lang: str) -> str:
-    return _dump({
+def _reply(result: Result, lang: str) -> dict[str, Any]:
+    reply: dict[str, Any] = {
         "ok": True,
         "value": result.value,
         "unit": result.unit,
         "formatted": format_value(result.value, result.unit, lang),
         "steps": [step[lang] for step in result.steps],
-    })
+    }
+    if result.details:
+        reply["details"] = [{
+            "name": item.name,
+            "value": item.value,
+            "unit": item.unit,
+            "label": item.label[lang],
+            "formatted": format_value(item.value, item.unit, lang),
+        } for item in result.details]
+    return reply
+
+
+def success(result: Result, lang: str) -> str:
+    return _dump(_reply(result, lang))
 
 
 def failure(error: InputError, lang: str) -> str:
@@ -63,6 +92,12 @@ def failure(error: InputError, lang: str) -> str:
     })
 
 
+_BROKEN = (
+    "Something went wrong in the calculator; please check the numbers and try again.",
+    "计算器出现了意外错误，请检查输入的数字后重试。",
+)
+
+
 def run(formula_id: str, inputs_json: str, lang: str) -> str:
     """Compute `formula_id` from a JSON object of inputs; reply in `lang` ("en" or "zh")."""
     lang = _lang(lang)
@@ -71,10 +106,23 @@ def run(formula_id: str, inputs_json: str, lang: str) -> str:
     except InputError as error:
         return failure(error, lang)
     except Exception:  # noqa: BLE001 - the page must get an answer, never a traceback
-        return failure(errors.bad_request(
-            "Something went wrong in the calculator; please check the numbers and try again.",
-            "计算器出现了意外错误，请检查输入的数字后重试。",
-        ), lang)
+        return failure(errors.bad_request(*_BROKEN), lang)
+
+
+def solve(formula_id: str, target: Any, unknown: Any, inputs_json: str, lang: str) -> str:
+    """Solve `formula_id` for input `unknown` so its result is `target`; reply as `run` does."""
+    lang = _lang(lang)
+    try:
+        inputs = _inputs(inputs_json)
+        if isinstance(unknown, str):
+            inputs.pop(unknown, None)
+        reply = _reply(_solve(formula_id, target, unknown, **inputs), lang)
+        reply["unknown"] = unknown
+        return _dump(reply)
+    except InputError as error:
+        return failure(error, lang)
+    except Exception:  # noqa: BLE001 - the page must get an answer, never a traceback
+        return failure(errors.bad_request(*_BROKEN), lang)
 
 
 def describe() -> str:

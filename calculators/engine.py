@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from collections.abc import Mapping
 from typing import Any
 
-from . import errors, parsing
+from . import accounts, errors, parsing, surveys  # noqa: F401 - accounts and surveys register formulas
 from .catalog import FORMULAS
 from .formulas import IMPLEMENTATIONS, Context
 from .model import Formula, Result
@@ -20,7 +19,8 @@ def find_formula(formula_id: Any) -> Formula:
     return FORMULAS[key]
 
 
-def read_inputs(formula: Formula, inputs: Mapping[str, Any]) -> dict[str, Any]:
+def read_inputs(formula: Formula, inputs: Mapping[str, Any], leave_out: str | None = None) -> dict[str, Any]:
+    """Parse every input but `leave_out` (the one the solver looks for)."""
     # Unknown names are reported before anything else: a misspelt name would
     # otherwise surface as a confusing "missing input" for the real one.
     for name in inputs:
@@ -28,11 +28,13 @@ def read_inputs(formula: Formula, inputs: Mapping[str, Any]) -> dict[str, Any]:
             raise errors.unknown_input(formula.symbol, name, formula.input_names)
     values: dict[str, Any] = {}
     for item in formula.inputs:
+        if item.name == leave_out:
+            continue
         raw = inputs.get(item.name)
         if parsing.is_blank(raw):
             if not item.optional:
                 raise errors.missing(item)
-            values[item.name] = Fraction(item.default or 0)
+            values[item.name] = parsing.default(item)
         else:
             values[item.name] = parsing.parse(item, raw)
     return values
@@ -50,4 +52,8 @@ def compute(formula_id: str, /, **inputs: Any) -> Result:
         raise errors.result_too_large() from None
     if not math.isfinite(value):
         raise errors.result_too_large()
-    return Result(formula.id, value, formula.unit, context.steps.render(formula.symbol, value, formula.unit))
+    if value == 0 and exact != 0:
+        # 1e-200 × 1e-200 is not zero, and must not be shown as "0".
+        raise errors.result_too_small()
+    return Result(formula.id, value, formula.unit, context.steps.render(formula.symbol, value, formula.unit),
+                  tuple(context.details))

@@ -6,7 +6,10 @@ here lets a translator review both languages side by side.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from .formatting import format_number
@@ -30,18 +33,49 @@ class InputError(ValueError):
 # --- helpers -----------------------------------------------------------------
 
 def _shown(raw: Any) -> str:
-    """The reader's own text, shortened so a pasted novel cannot flood the page."""
-    if isinstance(raw, str):
-        text = raw
-    elif isinstance(raw, (list, tuple)):
-        text = ", ".join(_shown(item) for item in raw)
-    else:
-        try:
-            text = str(raw)
-        except Exception:  # noqa: BLE001 - e.g. an int too long for str(); the message must still be built
-            text = f"<{type(raw).__name__}>"
-    text = " ".join(text.split())
+    """The reader's own text, shortened so a pasted novel cannot flood the page.
+
+    The work is capped as well as the output: only the first few items of a
+    list, a few levels deep, and the first few hundred characters of a string
+    are ever looked at, so a message about a million-item or 5,000-deep
+    nested value is built in microseconds and never recurses without bound.
+    """
+    text = " ".join(_preview(raw, _SHOWN_DEPTH).split())
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
+
+
+_SHOWN_DEPTH = 3
+_SHOWN_ITEMS = 8
+_PREVIEW_CHARS = 4 * _MAX_SHOWN
+# Exact types only: a subclass could override __str__ with anything.
+_PRINTABLE = (int, float, Decimal, Fraction, _dt.date, _dt.datetime, type(None))
+
+
+def _preview(raw: Any, depth: int) -> str:
+    if isinstance(raw, str):
+        return str.__getitem__(raw, slice(0, _PREVIEW_CHARS))
+    if isinstance(raw, (list, tuple)):
+        if depth <= 0:
+            return "[…]"
+        parts: list[str] = []
+        size = 0
+        for item in raw[:_SHOWN_ITEMS]:
+            part = _preview(item, depth - 1)
+            parts.append(part)
+            size += len(part) + 2
+            if size > _PREVIEW_CHARS:
+                break
+        if len(raw) > len(parts):
+            parts.append("…")
+        return ", ".join(parts)
+    if isinstance(raw, dict):
+        return "{…}"
+    if type(raw) in _PRINTABLE or type(raw) is bool:
+        try:
+            return str(raw)[:_PREVIEW_CHARS]
+        except Exception:  # noqa: BLE001 - e.g. an int too long for str(); the message must still be built
+            pass
+    return f"<{type(raw).__name__}>"
 
 
 def _en(label: Text) -> str:
@@ -58,6 +92,9 @@ def mid_en(label: Text) -> str:
 
 def _zh(label: Text) -> str:
     return f"「{label.zh}」"
+
+
+quoted = _zh  # a label as a Chinese sentence quotes it: 「期初 MRR」
 
 
 def shown_number(value: Any) -> str:
@@ -101,6 +138,36 @@ def not_finite(inp: Input, raw: Any, position: int | None = None) -> InputError:
         inp.name,
         f"{en} must be an ordinary number, not \u201c{_shown(raw)}\u201d.",
         f"{zh}必须是普通数字，不能是\u201c{_shown(raw)}\u201d。",
+    )
+
+
+def not_plain(inp: Input, raw: Any, position: int | None = None) -> InputError:
+    """Superscripts, circled digits, fractions and the like: they fold into
+    other digits ("10²" would read as 102), so they are refused by name."""
+    en, zh = _subject(inp, position)
+    return InputError(
+        inp.name,
+        f"{en} must be a plain number written with the digits 0–9; “{_shown(raw)}” has other characters in it.",
+        f"{zh}必须是用数字 0–9 写成的普通数字，“{_shown(raw)}”中含有其他字符。",
+    )
+
+
+def spaced_number(inp: Input, raw: Any, position: int | None = None) -> InputError:
+    en, zh = _subject(inp, position)
+    return InputError(
+        inp.name,
+        f"{en} must be one number without spaces; for “{_shown(raw)}” write the digits together "
+        f"or group them with commas, and put separate values on separate lines.",
+        f"{zh}必须是一个不含空格的数字：“{_shown(raw)}”请连写或用逗号分隔千位，多个数值请分行填写。",
+    )
+
+
+def too_small(inp: Input, raw: Any, position: int | None = None) -> InputError:
+    en, zh = _subject(inp, position)
+    return InputError(
+        inp.name,
+        f"{en} is too close to zero to calculate with; got “{_shown(raw)}”. Enter 0 if you mean zero.",
+        f"{zh}过于接近 0，无法计算，收到的是“{_shown(raw)}”；如果指的是 0，请直接填写 0。",
     )
 
 
@@ -238,6 +305,14 @@ def unknown_input(symbol: Text, name: Any, expected: Iterable[str]) -> InputErro
         f"The {symbol.en} calculator has no input called \u201c{_shown(name)}\u201d; "
         f"it takes {', '.join(names)}.",
         f"{symbol.zh}{' ' if symbol.zh[-1:].isascii() else ''}计算器没有名为\u201c{_shown(name)}\u201d的输入项，可用的输入项有 {'、'.join(names)}。",
+    )
+
+
+def result_too_small() -> InputError:
+    return InputError(
+        None,
+        "The result is too close to zero to show; please check the numbers you entered.",
+        "计算结果过于接近 0，无法显示，请检查输入的数字。",
     )
 
 

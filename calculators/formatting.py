@@ -21,6 +21,7 @@ _UNIT_LABELS = {
     "time": ("time", "时长"),
     "number": ("number", "数值"),
     "months": ("months", "月数"),
+    "count": ("count", "个数"),
 }
 
 
@@ -70,7 +71,7 @@ def format_value(value: float, unit: str, lang: str) -> str:
             return f"{number} 个月"
         return f"{number} month" if number == "1" else f"{number} months"
     # money is currency-neutral; time keeps whatever unit the inputs used;
-    # score and number are plain.
+    # score, number and count are plain.
     return format_number(value, lang)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import errors
-from .model import Formula, Input
+from .model import Detail, Formula, Input, Text
 from .steps import Pct, Steps, elide, terms
 
 MINUS = "\u2212"
@@ -24,6 +24,11 @@ class Context:
     formula: Formula
     values: dict[str, Any]
     steps: Steps = field(default_factory=Steps)
+    details: list[Detail] = field(default_factory=list)
+    # The solver evaluates the bare arithmetic at probe points where the
+    # checks between inputs need not hold (see solver.py); a lenient context
+    # skips those checks. Every real computation is strict.
+    lenient: bool = False
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
@@ -34,13 +39,19 @@ class Context:
     def step(self, en: str, zh: str | None = None, **values: Any) -> None:
         self.steps.add(en, zh, **values)
 
+    def detail(self, name: str, value: Any, unit: str, en: str, zh: str) -> None:
+        """Attach one more labelled figure to the result (see model.Detail)."""
+        self.details.append(Detail(name, float(value) + 0.0, unit, Text(en, zh)))
+
     def nonzero(self, *names: str) -> None:
+        if self.lenient:
+            return
         for name in names:
             if self[name] == 0:
                 raise errors.zero_denominator(self.inp(name))
 
     def at_most(self, part: str, whole: str) -> None:
-        if self[part] > self[whole]:
+        if not self.lenient and self[part] > self[whole]:
             raise errors.exceeds(self.inp(part), self.inp(whole), self[part], self[whole])
 
 
@@ -111,7 +122,6 @@ _QUOTIENTS: dict[str, tuple[str, str]] = {
     "cac": ("acquisition_cost", "new_customers"),
     "crc": ("retention_cost", "retained_customers"),
     "ltv_cac_ratio": ("ltv", "cac"),
-    "burn_multiple": ("net_burn", "net_new_arr"),
 }
 
 
@@ -227,7 +237,7 @@ def _roi(c: Context) -> Fraction:
 
 def _losses_within_start(c: Context) -> None:
     start, lost = c["start_mrr"], c["contraction_mrr"] + c["churned_mrr"]
-    if lost > start:
+    if lost > start and not c.lenient:
         both = [c.inp("contraction_mrr"), c.inp("churned_mrr")]
         raise errors.combination(
             None,
@@ -269,7 +279,7 @@ def _crr(c: Context) -> Fraction:
     c.nonzero("start_customers")
     c.at_most("new_customers", "end_customers")
     kept = end - new
-    if kept > start:
+    if kept > start and not c.lenient:
         end_label, new_label, start_label = (c.inp(n).label for n in ("end_customers", "new_customers", "start_customers"))
         raise errors.combination(
             "end_customers",
@@ -295,7 +305,7 @@ def _yoy(c: Context) -> Fraction:
 def _user_net_growth(c: Context) -> Fraction:
     start, new, lost = c["start_users"], c["new_users"], c["lost_users"]
     c.nonzero("start_users")
-    if lost > start + new:
+    if lost > start + new and not c.lenient:
         lost_label, start_label, new_label = (c.inp(n).label for n in ("lost_users", "start_users", "new_users"))
         raise errors.combination(
             "lost_users",
@@ -411,6 +421,21 @@ def _rule_of_40(c: Context) -> Fraction:
     return growth + margin
 
 
+@_formula("burn_multiple")
+def _burn_multiple(c: Context) -> Fraction:
+    burn, added = c["net_burn"], c["net_new_arr"]
+    if added <= 0 and not c.lenient:
+        label = c.inp("net_new_arr").label
+        raise errors.combination(
+            "net_new_arr",
+            f"{label.en} must be above 0: the burn multiple is undefined when ARR stays flat or shrinks, "
+            f"because the burn then buys no growth to divide by.",
+            f"「{label.zh}」必须大于 0：ARR 持平或下降时烧钱倍数没有意义，因为此时烧掉的钱没有换来可作除数的增长。",
+        )
+    c.step("{a} ÷ {b}", a=burn, b=added)
+    return burn / added
+
+
 @_formula("magic_number")
 def _magic_number(c: Context) -> Fraction:
     now, before, spend = c["current_quarter_revenue"], c["previous_quarter_revenue"], c["previous_quarter_sm_spend"]
@@ -418,3 +443,36 @@ def _magic_number(c: Context) -> Fraction:
     c.step("({c} " + MINUS + " {p}) × 4 ÷ {s}", c=now, p=before, s=spend)
     c.step("{d} × 4 ÷ {s}", d=now - before, s=spend)
     return (now - before) * 4 / spend
+
+
+# --- added 2026-12: retention and churn ---------------------------------------------
+
+IMPLEMENTATIONS["repeat_purchase_rate_customers"] = _make_share("repeat_customers", "total_customers", True)
+
+
+@_formula("net_revenue_churn")
+def _net_revenue_churn(c: Context) -> Fraction:
+    start, gone, down, up = c["start_mrr"], c["churned_mrr"], c["contraction_mrr"], c["expansion_mrr"]
+    c.nonzero("start_mrr")
+    _losses_within_start(c)
+    c.step("({g} + {c} " + MINUS + " {e}) ÷ {s} × 100", g=gone, c=down, e=up, s=start)
+    c.step("{n} ÷ {s} × 100", n=gone + down - up, s=start)
+    return (gone + down - up) * 100 / start
+
+
+# Churn compounds, so converting a rate between periods takes a power, not a
+# multiplication. The arithmetic is float, written exactly as the contract's
+# formula so both runtimes round the same way.
+
+@_formula("churn_monthly_to_annual")
+def _churn_monthly_to_annual(c: Context) -> float:
+    monthly = c["monthly_churn_rate"]
+    c.step("(1 " + MINUS + " (1 " + MINUS + " {m})^12) × 100", m=Pct(monthly))
+    return (1 - (1 - float(monthly) / 100) ** 12) * 100
+
+
+@_formula("churn_annual_to_monthly")
+def _churn_annual_to_monthly(c: Context) -> float:
+    annual = c["annual_churn_rate"]
+    c.step("(1 " + MINUS + " (1 " + MINUS + " {a})^(1/12)) × 100", a=Pct(annual))
+    return (1 - (1 - float(annual) / 100) ** (1 / 12)) * 100

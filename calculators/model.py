@@ -11,7 +11,7 @@ from typing import Any
 
 LANGUAGES = ("en", "zh")
 
-UNITS = ("money", "percent", "ratio", "score", "days", "time", "number", "months")
+UNITS = ("money", "percent", "ratio", "score", "days", "time", "number", "months", "count")
 
 KINDS = (
     "money",
@@ -22,6 +22,8 @@ KINDS = (
     "list_number",
     "date",
     "choice",
+    # A pasted table (CSV or TSV text, or a list of rows); see accounts.py.
+    "table",
 )
 
 
@@ -65,6 +67,9 @@ class Input:
     minimum: float | None = 0
     minimum_exclusive: bool = False
     maximum: float | None = None
+    # Lists only: how many values the input takes (None: parsing.MAX_ITEMS).
+    # A pasted survey column is longer than a list of fees.
+    max_items: int | None = None
 
 
 @dataclass(frozen=True)
@@ -108,9 +113,38 @@ class Formula:
 
 
 @dataclass(frozen=True)
+class Detail:
+    """One more figure a result carries beside its value, labelled for display.
+
+    `name` is a stable key (e.g. "grr", "churned_accounts"); `unit` is one of
+    UNITS, so `format_value(detail.value, detail.unit, lang)` renders it.
+    """
+
+    name: str
+    value: float
+    unit: str
+    label: Text
+
+
+@dataclass(frozen=True)
 class Result:
     formula: str
     value: float
     unit: str
     # Each step is {"en": ..., "zh": ...}; the last one states the result.
     steps: tuple[dict[str, str], ...] = field(default=())
+    # Extra figures, in display order: GRR and the waterfall's amounts and
+    # account counts for retention_from_accounts, the answer counts for
+    # nps_from_scores, the neighbouring whole numbers for a solved count.
+    details: tuple[Detail, ...] = field(default=())
+
+    def detail(self, name: str) -> float:
+        """The value of one detail; KeyError if the result has none of that name."""
+        for item in self.details:
+            if item.name == name:
+                return item.value
+        raise KeyError(name)
+
+    @property
+    def detail_values(self) -> dict[str, float]:
+        return {item.name: item.value for item in self.details}

@@ -48,7 +48,7 @@ def test_language_falls_back_to_english_and_accepts_zh_variants():
 
 def test_describe_lists_the_catalog():
     data = json.loads(browser.describe())
-    assert len(data["formulas"]) == 47
+    assert len(data["formulas"]) == 56
     nrr = next(f for f in data["formulas"] if f["id"] == "nrr")
     assert [i["name"] for i in nrr["inputs"]] == ["start_mrr", "expansion_mrr", "contraction_mrr", "churned_mrr"]
     assert nrr["inputs"][0]["label"] == {"en": "Starting MRR", "zh": "期初 MRR"}

@@ -59,4 +59,53 @@ def test_no_arguments_prints_usage_and_exits_2():
 def test_help_and_list():
     assert _run("--help").returncode == 0
     listing = _run("--list")
-    assert listing.returncode == 0 and len(listing.stdout.decode().splitlines()) == 47
+    assert listing.returncode == 0 and len(listing.stdout.decode().splitlines()) == 56
+
+
+# --- issue 10, item 7: closed and broken streams --------------------------------
+
+def _popen(*args: str, **streams) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "LC_ALL": "C", "LANG": "C"}
+    return subprocess.Popen([sys.executable, "-m", "calculators", *args], cwd=REPO, env=env, **streams)
+
+
+@pytest.mark.parametrize("args", [["--list"], ["--help"], ["nrr", "start_mrr=1", "expansion_mrr=0",
+                                                            "contraction_mrr=0", "churned_mrr=0"]])
+def test_broken_pipe_prints_no_traceback(args):
+    # The reader goes away before the child writes, as `| head -c 10` does.
+    child = _popen(*args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.close()
+    err = child.stderr.read()
+    child.wait(timeout=60)
+    assert err == b""
+    assert child.returncode == 1
+
+
+def test_list_into_head_prints_no_traceback():
+    done = subprocess.run(f"'{sys.executable}' -m calculators --list | head -c 10", shell=True, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, timeout=60)
+    assert done.stdout == b"arr: mrr\na" and done.stderr == b""
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["--list"], 1),
+    (["nrr", "start_mrr=1", "expansion_mrr=0", "contraction_mrr=0", "churned_mrr=0"], 1),
+    (["nrr", "start_mrr=abc"], 2),
+])
+def test_stdout_closed(args, code):
+    done = subprocess.run(f"'{sys.executable}' -m calculators {' '.join(args)} >&-", shell=True, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, timeout=60)
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == code
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["nrr", "start_mrr=abc"], 2),
+    (["no_such_formula"], 2),
+    ([], 2),
+    (["nrr", "start_mrr=1", "expansion_mrr=0", "contraction_mrr=0", "churned_mrr=0"], 0),
+])
+def test_stderr_closed_keeps_the_exit_code(args, code):
+    done = subprocess.run(f"'{sys.executable}' -m calculators {' '.join(args)} 2>&-", shell=True, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, timeout=60)
+    assert done.returncode == code

@@ -24,18 +24,40 @@ def contract() -> dict[str, dict]:
 
 
 def _kind(spec: str) -> tuple[str, bool, float | None, tuple[str, ...]]:
-    """Translate the contract's input description into (kind, optional, default, choices)."""
-    parts = [part.strip() for part in spec.split(",")]
-    if spec.startswith("one of "):
-        return "choice", False, None, tuple(part.removeprefix("one of ").strip() for part in parts)
-    kind = parts[0].replace("list of ", "list_")
+    """Translate the contract's input description into (kind, optional, default, choices).
+
+    "money", "money, optional, default 0", "list of money", "one of month, quarter, year",
+    "one of 5, 7; optional, default 7", "percent, optional, default 95; between 50 and 99.9",
+    "list of whole numbers 0..10 (...)", "table: CSV or TSV text ...".
+    """
+    if spec.startswith("table:"):
+        return "table", False, None, ()
+    head, _, rest = spec.partition(";")
+    if head.startswith("one of "):
+        choices = tuple(part.strip() for part in head.removeprefix("one of ").split(","))
+        parts = [part.strip() for part in rest.split(",")]
+        kind = "choice"
+    else:
+        parts = [part.strip() for part in head.split(",")]
+        choices = ()
+        kind = parts[0].split(" (")[0]
+        kind = "list_number" if kind.startswith("list of whole numbers") else kind.replace("list of ", "list_")
     optional = "optional" in parts
     default = next((float(part.split()[1]) for part in parts if part.startswith("default ")), None)
-    return kind, optional, default, ()
+    return kind, optional, default, choices
+
+
+def _bounds(spec: str) -> tuple[float, float] | None:
+    """"between 50 and 99.9" -> (50, 99.9)."""
+    for part in spec.split(";"):
+        words = part.split()
+        if words[:1] == ["between"]:
+            return float(words[1]), float(words[3])
+    return None
 
 
 def test_catalog_has_exactly_the_contract_ids(contract):
-    assert len(contract) == 47
+    assert len(contract) == 56
     assert list(FORMULAS) == list(contract)
     assert set(IMPLEMENTATIONS) == set(contract)
 
@@ -51,14 +73,29 @@ def test_formula_matches_contract(contract, formula_id):
         kind, optional, default, choices = _kind(entry["inputs"][item.name])
         assert (item.kind, item.optional, item.default) == (kind, optional, default), item.name
         assert tuple(choice.value for choice in item.choices) == choices
+        bounds = _bounds(entry["inputs"][item.name])
+        if bounds:
+            assert (item.minimum, item.maximum) == bounds, item.name
 
 
 @pytest.mark.parametrize("formula_id", list(FORMULAS))
 def test_catalog_examples_equal_contract_examples(contract, formula_id):
-    expected = contract[formula_id].get("examples", [])
+    # Extra figures an example states (retention_from_accounts' grr) are
+    # checked against the result's details below.
+    expected = [{key: example[key] for key in ("inputs", "value", "source")}
+                for example in contract[formula_id].get("examples", [])]
     actual = [{"inputs": dict(ex.inputs), "value": ex.value, "source": ex.source}
               for ex in FORMULAS[formula_id].examples]
     assert actual == expected
+
+
+@pytest.mark.parametrize("formula_id", [fid for fid in FORMULAS if fid != "nps"])
+def test_contract_example_details(contract, formula_id):
+    for example in contract[formula_id].get("examples", []):
+        extras = {key: value for key, value in example.items() if key not in ("inputs", "value", "source")}
+        result = compute(formula_id, **example["inputs"])
+        for name, value in extras.items():
+            assert result.detail(name) == value, name
 
 
 @pytest.mark.parametrize(("formula_id", "index", "example"), CATALOG_EXAMPLES)

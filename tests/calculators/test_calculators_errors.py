@@ -58,7 +58,7 @@ def test_billing_period_aliases(period):
     assert compute("arr_from_fees", fees="100", billing_period=period).value == 1200
 
 
-@pytest.mark.parametrize("fees", ["100,200", "100, 200", "100\n200", "100;200", "100、200", "100 200", [100, "200"], ("100", 200.0)])
+@pytest.mark.parametrize("fees", ["100,200", "100, 200", "100\n200", "100;200", "100、200", "100\t200", [100, "200"], ("100", 200.0)])
 def test_list_spellings(fees):
     assert compute("mrr", monthly_fees=fees).value == 300
 

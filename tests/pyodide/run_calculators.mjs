@@ -1,8 +1,10 @@
 // Run calculator cases through calculators.browser.run inside Pyodide (node).
 //
-// stdin:  {"cases": [{"formula": "nrr", "inputs_json": "{...}", "lang": "en"}, ...]}
+// stdin:  {"cases": [{"formula": "nrr", "inputs_json": "{...}", "lang": "en"}, ...],
+//          "solves": [{"formula": "nrr", "target": 110, "unknown": "expansion_mrr", "inputs_json": "{...}", "lang": "en"}, ...]}
 // stdout: one JSON line
-//         {"python": "<sys.version>", "results": ["<run() output>", ...], "describe": "<describe() output>"}
+//         {"python": "<sys.version>", "results": ["<run() output>", ...],
+//          "solve_results": ["<solve() output>", ...], "describe": "<describe() output>"}
 //
 // The package source is copied from ../../calculators (or $CALCULATORS_DIR) into
 // Pyodide's filesystem, exactly as the Web Worker would load it, so this checks
@@ -28,8 +30,9 @@ pyodide.runPython('import sys\nif "/home/pyodide" not in sys.path:\n    sys.path
 
 const browser = pyodide.pyimport("calculators.browser");
 const results = request.cases.map((c) => browser.run(c.formula, c.inputs_json, c.lang));
+const solveResults = (request.solves ?? []).map((c) => browser.solve(c.formula, c.target, c.unknown, c.inputs_json, c.lang));
 const describe = browser.describe();
 const python = pyodide.runPython("import sys; sys.version");
 browser.destroy();
 
-process.stdout.write(JSON.stringify({ python, results, describe }) + "\n");
+process.stdout.write(JSON.stringify({ python, results, solve_results: solveResults, describe }) + "\n");
