@@ -8,7 +8,7 @@ CHROMIUM ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM_PATH := $(CHROMIUM)
 
-.PHONY: help setup serve build test bench chromium clean sync-specs
+.PHONY: help setup serve build test bench chromium clean sync-specs record-stdlib
 
 help:
 	@echo "make serve   serve the site with live reload at http://127.0.0.1:8000"
@@ -54,6 +54,11 @@ test: setup chromium
 bench: setup chromium
 	$(PYTHON) benchmarks/crosslink.py
 	$(PYTHON) benchmarks/calculator.py
+
+# Record the standard-library files the calculators load under Pyodide
+# (sitegen/pyodide_stdlib_keep.txt); the build ships only those.
+record-stdlib: setup
+	$(PYTHON) scripts/record_stdlib.py
 
 # Copy the upstream term inventory and formula contract into tests/data,
 # which is all the tests read: make sync-specs SPECS=../shared

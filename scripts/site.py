@@ -26,6 +26,8 @@ from glossary import GlossaryError  # noqa: E402
 from glossary.changelog import ChangelogError, load_changelog  # noqa: E402
 from sitegen.cheat_sheet_pdf import write_cheat_sheet_pdfs  # noqa: E402
 from sitegen.exports import write_exports  # noqa: E402
+from sitegen.precompress import precompress  # noqa: E402
+from sitegen.service_worker import write_service_worker  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
 from sitegen.site_root import write_root  # noqa: E402
 from sitegen.team_exports import write_team_exports  # noqa: E402
@@ -93,6 +95,8 @@ def _build_into(staging: Path, site_url: str, quiet: bool, glossary) -> None:
     write_exports(staging, glossary, site_url)
     write_team_exports(staging, glossary, site_url)
     write_cheat_sheet_pdfs(staging)
+    write_service_worker(staging)  # lists every file above
+    precompress(staging)          # last: every file above gets its .gz / .br twin
 
 
 def _swap_in(staging: Path, out: Path) -> None:
@@ -114,6 +118,7 @@ def serve(out: Path, host: str, port: int) -> None:
 
     site_url = f"http://{host}:{port}/"
     os.environ["CS_GLOSSARY_DEV_SERVER"] = "1"    # relaxes the CSP for the live-reload script
+    os.environ["CS_GLOSSARY_OFFLINE"] = "off"     # no service worker: live reload must stay live
 
     def rebuild() -> None:
         try:

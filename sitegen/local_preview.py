@@ -23,6 +23,38 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        """Serve a file's precompressed twin (.br, else .gz) when the browser
+        accepts it, as nginx's *_static and Caddy's `precompressed` do."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        twin = precompressed_twin(path, self.headers.get("Accept-Encoding", ""))
+        if twin is None:
+            return super().send_head()
+        encoding, compressed = twin
+        handle = open(compressed, "rb")
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(compressed.stat().st_size))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.end_headers()
+        return handle
+
+
+def precompressed_twin(path: Path, accept_encoding: str) -> tuple[str, Path] | None:
+    """("br" | "gzip", the twin's path) for ``path``, or None to send it as it is."""
+    if not path.is_file():
+        return None
+    accepted = {token.split(";")[0].strip().lower() for token in accept_encoding.split(",")}
+    for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+        twin = path.with_name(path.name + suffix)
+        if encoding in accepted and twin.is_file():
+            return encoding, twin
+    return None
+
 
 def free_port() -> int:
     with socket.socket() as sock:
