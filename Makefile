@@ -10,7 +10,7 @@ export CHROMIUM_PATH := $(CHROMIUM)
 # make serve PORT=8001 when 8000 is taken.
 PORT     ?= 8000
 
-.PHONY: help setup serve build test bench chromium clean sync-specs
+.PHONY: help setup serve build test bench chromium clean sync-specs record-stdlib
 
 help:
 	@echo "make serve   serve the site with live reload at http://127.0.0.1:8000 (PORT=8001 for another port)"
@@ -56,6 +56,11 @@ test: setup chromium
 bench: setup chromium
 	$(PYTHON) benchmarks/crosslink.py
 	$(PYTHON) benchmarks/calculator.py
+
+# Record the standard-library files the calculators load under Pyodide
+# (sitegen/pyodide_stdlib_keep.txt); the build ships only those.
+record-stdlib: setup
+	$(PYTHON) scripts/record_stdlib.py
 
 # Copy the upstream term inventory and formula contract into tests/data,
 # which is all the tests read: make sync-specs SPECS=../shared

@@ -31,6 +31,8 @@ from glossary.changelog import ChangelogError, load_changelog  # noqa: E402
 from sitegen.cheat_sheet_pdf import write_cheat_sheet_pdfs  # noqa: E402
 from sitegen.downloads import fill_sizes  # noqa: E402
 from sitegen.exports import write_exports  # noqa: E402
+from sitegen.precompress import precompress  # noqa: E402
+from sitegen.service_worker import write_service_worker  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
 from sitegen.site_root import write_root  # noqa: E402
 from sitegen.team_exports import write_team_exports  # noqa: E402
@@ -97,6 +99,8 @@ def _build_into(staging: Path, site_url: str, verbose: bool, glossary) -> None:
     write_team_exports(staging, glossary, site_url)
     write_cheat_sheet_pdfs(staging)
     fill_sizes(staging)           # the downloads pages list every file above
+    write_service_worker(staging)  # lists every file above
+    precompress(staging)          # last: every file above gets its .gz / .br twin
 
 
 def _run_mkdocs(staging: Path, env: dict, verbose: bool) -> list[str]:
@@ -154,6 +158,7 @@ def serve(out: Path, host: str, port: int) -> None:
 
     site_url = f"http://{host}:{port}/"
     _check_port_free(host, port)             # before a 10 s build, not after it
+    os.environ["CS_GLOSSARY_OFFLINE"] = "off"     # no service worker: live reload must stay live
 
     def rebuild() -> None:
         try:
