@@ -9,13 +9,23 @@ changed in two ways so that what you preview is what you deploy.
    script-src 'self', so the dev site runs under the very policy production has.
 2. A missing page under /zh/ or /en/ gets that tree's 404 page, as a static
    host configured per README does, instead of a bare "404 Not Found".
+3. Files with a precompressed twin (.br, .gz; sitegen/precompress.py) are sent
+   as that twin with Content-Encoding, as production servers do. Pages are
+   not: the poller is injected into each one as it is served.
 """
 from __future__ import annotations
 
+import mimetypes
 import posixpath
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
+
+from .local_preview import precompressed_twin
+
+# What production servers send (README); Python 3.11 knows neither.
+mimetypes.add_type("application/wasm", ".wasm")
+mimetypes.add_type("text/javascript", ".mjs")
 
 SCRIPT_URL = "/.live-reload.js"
 _SCRIPT = (Path(__file__).parent / "static" / "live-reload.js").read_bytes()
@@ -43,10 +53,32 @@ class DevServer(LiveReloadServer):
                                       ("Content-Length", str(len(_SCRIPT))),
                                       ("Cache-Control", "no-store")])
             return [_SCRIPT]
+        compressed = self._precompressed(path, environ)
+        if compressed is not None:
+            return compressed(start_response)
         result = super()._serve_request(environ, start_response)
         if result is None:
             return self._not_found(path, start_response)
         return result
+
+    def _precompressed(self, path: str, environ):
+        if path.endswith("/") or path.endswith(".html"):
+            return None
+        file = Path(self.root) / posixpath.normpath(path).lstrip("/")
+        if not file.resolve().is_relative_to(Path(self.root).resolve()):
+            return None
+        twin = precompressed_twin(file, environ.get("HTTP_ACCEPT_ENCODING", ""))
+        if twin is None:
+            return None
+        encoding, compressed = twin
+        body = compressed.read_bytes()
+        mime = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+
+        def respond(start_response):
+            start_response("200 OK", [("Content-Type", mime), ("Content-Encoding", encoding),
+                                      ("Content-Length", str(len(body))), ("Vary", "Accept-Encoding")])
+            return [body]
+        return respond
 
     def _not_found(self, path: str, start_response):
         tree = posixpath.normpath(path).lstrip("/").split("/", 1)[0]

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 
 import pytest
 from playwright.sync_api import expect
@@ -56,6 +57,19 @@ def test_page_reloads_itself_after_a_term_file_changes(browser, tmp_path):
         page.goto(f"http://127.0.0.1:{port}/en/terms/nrr/")
         summary = page.locator(".term-summary")
         expect(summary).not_to_contain_text("Edited while serving")
+        # No service worker under the dev server: it would serve cached pages
+        # and keep live reload from showing the edit.
+        assert page.locator('meta[name="cs-offline"]').get_attribute("content") == "off"
+        page.wait_for_timeout(2000)
+        assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+        assert page.evaluate("() => window.csOffline.state.phase") == "unsupported"
+        # Precompressed twins are what the dev server sends, as production does.
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/pyodide/pyodide.asm.wasm",
+                                         headers={"Accept-Encoding": "br, gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "br"
+            assert response.headers["Content-Type"] == "application/wasm"
+            assert len(response.read()) < (tmp_path / "site" / "pyodide" / "pyodide.asm.wasm").stat().st_size / 2
         term_file = tmp_path / "glossary" / "terms" / "nrr.yml"
         text = term_file.read_text(encoding="utf-8")
         old = next(line for line in text.splitlines() if line.startswith("  summary: ") and line.isascii())
