@@ -128,6 +128,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from glossary import LANGUAGES, Glossary, Term
+from glossary.references import as_plain_text
 
 from . import urls
 from .link_targets import link_targets
@@ -215,7 +216,7 @@ def glossary_data(glossary: Glossary, site_url: str) -> dict:
             "anchor": term.id,
             "disambiguation": None if acronym is None else {
                 "abbr": acronym.abbr, "slug": acronym.slug, **urls_of(urls.acronym(acronym.slug))},
-            **{lang: _entry_data(term, lang) for lang in LANGUAGES},
+            **{lang: _entry_data(glossary, term, lang) for lang in LANGUAGES},
             "metric": term.is_metric,
             "not_confused_with": list(term.not_confused_with),
             "benchmarks": [_benchmark_data(b) for b in term.benchmarks],
@@ -245,20 +246,24 @@ def render_json(glossary: Glossary, site_url: str) -> str:
     return json.dumps(glossary_data(glossary, site_url), ensure_ascii=False, indent=2) + "\n"
 
 
-def _entry_data(term: Term, lang: str) -> dict:
+def _entry_data(glossary: Glossary, term: Term, lang: str) -> dict:
     entry = term.lang(lang)
     depth = entry.depth
+
+    def plain(text: str) -> str:        # [[id]] references read as their link text
+        return as_plain_text(text, glossary, lang)
+
     return {"name": entry.name, "full_name": entry.full_name, "aliases": list(entry.aliases),
-            "summary": entry.summary, "definition": entry.definition,
+            "summary": entry.summary, "definition": plain(entry.definition),
             # second edition (added keys; format version unchanged)
             "short_name": entry.short_name,
             "forms": [{"text": f.text, "kind": f.kind, "status": f.status, "reason": f.reason}
                       for f in term.forms(lang)],
-            "examples": list(entry.examples),
+            "examples": [plain(example) for example in entry.examples],
             "pronunciation": entry.pronunciation,
             "depth": None if depth is None else {
-                "why_it_matters": depth.why_it_matters, "how_to_improve": depth.how_to_improve,
-                "owner": depth.owner, "mistakes": list(depth.mistakes)}}
+                "why_it_matters": plain(depth.why_it_matters), "how_to_improve": plain(depth.how_to_improve),
+                "owner": plain(depth.owner), "mistakes": [plain(m) for m in depth.mistakes]}}
 
 
 def _benchmark_data(benchmark) -> dict:
@@ -356,7 +361,7 @@ def _concept_entry(glossary: Glossary, term: Term, site_url: str) -> ET.Element:
         entry = term.lang(lang)
         lang_sec = ET.SubElement(concept, "langSec", {XML_LANG: lang})
         _text(ET.SubElement(lang_sec, "descrip", {"type": "definition"}), entry.summary)
-        _text(ET.SubElement(lang_sec, "note"), entry.definition)
+        _text(ET.SubElement(lang_sec, "note"), as_plain_text(entry.definition, glossary, lang))
         for form in term.forms(lang):
             term_sec = ET.SubElement(lang_sec, "termSec")
             _text(ET.SubElement(term_sec, "term"), form.text)
@@ -365,7 +370,8 @@ def _concept_entry(glossary: Glossary, term: Term, site_url: str) -> ET.Element:
                   TBX_STATUSES[form.status])
             if form.kind == "name":
                 for example in entry.examples:        # the term in use: TBX "context"
-                    _text(ET.SubElement(term_sec, "descrip", {"type": "context"}), example)
+                    _text(ET.SubElement(term_sec, "descrip", {"type": "context"}),
+                          as_plain_text(example, glossary, lang))
                 _text(ET.SubElement(term_sec, "xref", {
                     "type": "externalCrossReference", "target": absolute(site_url, page[lang])}),
                     entry.name)

@@ -602,3 +602,31 @@ def test_script_tag_payload_rejects_nan():
 ])
 def test_crosslink_matches_acronym_like_forms_case_sensitively(form, acronym):
     assert link_targets.looks_like_acronym(form) is acronym
+
+
+@pytest.mark.parametrize("lang, definition, example, expected_definition, expected_example", [
+    ("zh", "它和[[beta-score]]不同，另见[[那一条|gamma-one]]。", "阿尔法率比[[beta-score]]高。",
+     "它和贝塔分不同，另见那一条。", "阿尔法率比贝塔分高。"),
+    ("en", "Unlike [[beta-score]]; see also [[the other one|gamma-one]].", "Alpha beat [[beta-score]] again.",
+     "Unlike Beta Score; see also the other one.", "Alpha beat Beta Score again."),
+], ids=["zh", "en"])
+def test_exports_read_term_references_as_their_link_text(tmp_path, lang, definition, example,
+                                                         expected_definition, expected_example):
+    """Term texts may use [[id]] and [[text|id]]; JSON and TBX promise plain text, so they
+    carry what the page's link reads (the link text, or the term's name), never the markup."""
+    base = load_glossary(*GLOSSARIES["fixture"])
+    alpha = base["alpha-rate"]
+    entry = dataclasses.replace(alpha.lang(lang), definition=definition, examples=(example,))
+    glossary = dataclasses.replace(base, terms={**base.terms,
+                                                "alpha-rate": dataclasses.replace(alpha, **{lang: entry})})
+    exports.write_exports(tmp_path, glossary, SITE_URL)
+    record = {t["id"]: t for t in json.loads((tmp_path / "glossary.json").read_text(
+        encoding="utf-8"))["terms"]}["alpha-rate"][lang]
+    assert (record["definition"], record["examples"]) == (expected_definition, [expected_example])
+    body = tbx_root(tmp_path / "glossary.tbx").find(f"{NS}text/{NS}body")
+    [concept] = [e for e in children(body, "conceptEntry") if e.get("id") == "alpha-rate"]
+    [lang_sec] = [s for s in children(concept, "langSec") if s.get(XML_LANG) == lang]
+    assert children(lang_sec, "note")[0].text == expected_definition
+    contexts = [d.text for d in children(children(lang_sec, "termSec")[0], "descrip")
+                if d.get("type") == "context"]
+    assert contexts == [expected_example]

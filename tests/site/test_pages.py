@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from glossary import load_glossary
-from glossary.checks import REFERENCE
+from glossary.references import as_plain_text
 from sitegen.collation import sort_key
 from sitegen.downloads import human_size, load_downloads
 from sitegen.rendering import ui
@@ -22,14 +22,6 @@ GLOSSARY = load_glossary()
 TERM_IDS = sorted(GLOSSARY.terms)
 OTHER = {"zh": "en", "en": "zh"}
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
-
-
-def as_read(text: str, lang: str) -> str:
-    """A definition as the page reads it: [[text|id]] shows its text, [[id]] the term's name."""
-    def link_text(match) -> str:
-        label, _, target = match.group(1).rpartition("|")
-        return label.strip() if label else GLOSSARY[target.strip()].lang(lang).name
-    return REFERENCE.sub(link_text, text)
 
 
 def soup(site: Path, lang: str, url: str) -> BeautifulSoup:
@@ -49,7 +41,7 @@ def test_term_page_in_both_languages(built_site, lang, term_id):
     assert counterpart.get_text() == term.other(lang).name
     assert page.select_one(".term-summary").get_text() == term.lang(lang).summary
     paragraphs = [p.get_text() for p in page.select(".term-definition p")]
-    assert paragraphs == [as_read(p, lang) for p in term.lang(lang).paragraphs]
+    assert paragraphs == [as_plain_text(p, GLOSSARY, lang) for p in term.lang(lang).paragraphs]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
