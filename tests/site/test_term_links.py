@@ -370,9 +370,11 @@ def test_other_language_names_carry_lang(built_site, lang, url, selector):
 # Every one of these is linked from the page, in both languages.
 CONCEPTS_TERMS = [
     "lifecycle-stages", "customer-journey",                                  # the lifecycle
-    "csm", "customer-support", "cs-ops", "onboarding", "implementation",          # roles
+    "csm", "account-manager", "customer-support", "cs-ops", "onboarding",         # roles
+    "implementation",
     "subject-matter-expert", "cco",
-    "customer-segmentation", "high-touch", "low-touch", "tech-touch",        # coverage
+    "customer-segmentation", "enterprise-segment", "mid-market", "smb",      # coverage
+    "high-touch", "low-touch", "tech-touch",
     "nrr", "grr", "logo-retention",                                          # outcomes
     "health-score", "adoption", "ttv", "engagement",                         # leading indicators
     "nps", "csat", "ces",                                                    # surveys
