@@ -128,6 +128,8 @@ def has_references(site: Path, lang: str, page: Path) -> bool:
     url = page.parent.relative_to(site / lang).as_posix()
     docs = REPO / "docs" / lang
     sources = [docs / f"{url}.md", docs / url / "index.md"] if url != "." else [docs / "index.md"]
+    if url.startswith("terms/"):       # a term's definition may hold [[id]] references too
+        sources.append(REPO / "glossary" / "terms" / f"{url.removeprefix('terms/')}.yml")
     return any(source.is_file() and "[[" in source.read_text(encoding="utf-8")
                for source in sources)
 
@@ -154,7 +156,6 @@ REAL_MENTIONS = [
     ("zh", "terms/nrr", "mrr", "MRR"),
     ("en", "terms/nrr", "mrr", "MRR"),
     ("zh", "terms/cs-ops", "acronyms/CSM", "CSM"),    # not in source titles: those are quoted as published
-    ("en", "terms/churn-rate", "customer-success", "CS"),
     ("en", "terms/churn-rate", "kpi", "KPIs"),
     ("en", "terms/churn-rate", "crr", "customer retention rate"),
     # longest match on a term's own page: 收入流失率, not this page's own 流失率
@@ -370,9 +371,11 @@ def test_other_language_names_carry_lang(built_site, lang, url, selector):
 # Every one of these is linked from the page, in both languages.
 CONCEPTS_TERMS = [
     "lifecycle-stages", "customer-journey",                                  # the lifecycle
-    "csm", "customer-support", "cs-ops", "onboarding", "implementation",          # roles
+    "csm", "account-manager", "customer-support", "cs-ops", "onboarding",         # roles
+    "implementation",
     "subject-matter-expert", "cco",
-    "customer-segmentation", "high-touch", "low-touch", "tech-touch",        # coverage
+    "customer-segmentation", "enterprise-segment", "mid-market", "smb",      # coverage
+    "high-touch", "low-touch", "tech-touch",
     "nrr", "grr", "logo-retention",                                          # outcomes
     "health-score", "adoption", "ttv", "engagement",                         # leading indicators
     "nps", "csat", "ces",                                                    # surveys
