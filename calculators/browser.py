@@ -61,12 +61,17 @@ def _inputs(inputs_json: Any) -> dict[str, Any]:
     return data
 
 
+def _notation(formula_id: str) -> str:
+    formula = FORMULAS.get(formula_id)
+    return formula.notation if formula is not None else "multiple"
+
+
 def _reply(result: Result, lang: str) -> dict[str, Any]:
     reply: dict[str, Any] = {
         "ok": True,
         "value": result.value,
         "unit": result.unit,
-        "formatted": format_value(result.value, result.unit, lang),
+        "formatted": format_value(result.value, result.unit, lang, _notation(result.formula)),
         "steps": [step[lang] for step in result.steps],
     }
     if result.details:

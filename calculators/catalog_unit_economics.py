@@ -72,7 +72,7 @@ FORMULAS: tuple[Formula, ...] = (
         "ltv_cac_ratio", "ltv-cac-ratio", T("LTV:CAC", "LTV:CAC"),
         T("LTV:CAC = LTV ÷ CAC", "LTV:CAC = LTV ÷ CAC"),
         T(r"\text{LTV:CAC} = \frac{\text{LTV}}{\text{CAC}}", r"\text{LTV:CAC} = \frac{\text{LTV}}{\text{CAC}}"),
-        "ratio", inputs("ltv", "cac"),
+        "ratio", inputs("ltv", "cac"), notation="to_one",
     ),
     Formula(
         "roi", "roi", T("ROI", "ROI"),

@@ -57,5 +57,5 @@ def compute(formula_id: str, /, **inputs: Any) -> Result:
     if value == 0 and exact != 0:
         # 1e-200 × 1e-200 is not zero, and must not be shown as "0".
         raise errors.result_too_small()
-    return Result(formula.id, value, formula.unit, context.steps.render(formula.symbol, value, formula.unit),
+    return Result(formula.id, value, formula.unit, context.steps.render(formula.symbol, value, formula.unit, formula.notation),
                   tuple(context.details))

@@ -50,8 +50,8 @@ def format_number(value: float | int | Fraction, lang: str = "en", decimals: int
     return text
 
 
-def format_value(value: float, unit: str, lang: str) -> str:
-    """Render a result for display, e.g. "110%", "3.0×" / "3.0 倍", "7 days" / "7 天"."""
+def format_value(value: float, unit: str, lang: str, notation: str = "multiple") -> str:
+    """Render a result for display, e.g. "110%", "3.0×" / "3.0 倍", "3.0:1", "7 days" / "7 天"."""
     _check(lang)
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}")
@@ -59,6 +59,8 @@ def format_value(value: float, unit: str, lang: str) -> str:
         return format_number(value, lang) + "%"
     if unit == "ratio":
         number = format_number(value, lang, min_decimals=1)
+        if notation == "to_one":
+            return f"{number}:1"
         return f"{number}×" if lang == "en" else f"{number} 倍"
     if unit == "days":
         number = format_number(value, lang)

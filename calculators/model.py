@@ -95,6 +95,9 @@ class Formula:
     # The variant's name where a term has several formulas ("Margin-adjusted
     # LTV"); see labels.py. None: the symbol names it.
     label: Text | None = None
+    # How a ratio reads: "multiple" (1.5×, as burn multiple is said) or
+    # "to_one" (3.0:1, as LTV:CAC is written in the glossary's own text).
+    notation: str = "multiple"
     # Inputs the widget is pre-filled with when the sources give no worked
     # example (see catalog.SAMPLES).
     sample: Mapping[str, Any] = field(default_factory=dict)

@@ -71,7 +71,7 @@ class Steps:
         """Record one line; `zh` defaults to `en` for lines that are pure arithmetic."""
         self._lines.append((en, en if zh is None else zh, values))
 
-    def render(self, symbol: Text, value: float, unit: str) -> tuple[dict[str, str], ...]:
+    def render(self, symbol: Text, value: float, unit: str, notation: str = "multiple") -> tuple[dict[str, str], ...]:
         rendered: list[dict[str, str]] = []
         for index, (en, zh, values) in enumerate(self._lines):
             line: dict[str, str] = {}
@@ -80,7 +80,7 @@ class Steps:
                 lead = f"{symbol[lang]} = " if index == 0 else "= "
                 line[lang] = lead + body
             rendered.append(line)
-        final = {lang: format_value(value, unit, lang) for lang in LANGUAGES}
+        final = {lang: format_value(value, unit, lang, notation) for lang in LANGUAGES}
         if not rendered:
             rendered.append({lang: f"{symbol[lang]} = {final[lang]}" for lang in LANGUAGES})
         else:

@@ -1,13 +1,14 @@
 """Worked examples beyond the contract's, the steps, and number formatting."""
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 
 import pytest
 
 from calculator_cases import OWN_EXAMPLES
-from calculators import FORMULAS, compute, format_value, unit_label
+from calculators import FORMULAS, browser, compute, format_value, unit_label
 from calculators.formatting import format_number
 
 
@@ -33,7 +34,7 @@ def test_steps_end_in_the_formatted_result(formula_id, inputs, expected):
     assert len(result.steps) >= 2
     for lang in ("en", "zh"):
         assert result.steps[0][lang].startswith(f"{formula.symbol[lang]} = ")
-        assert result.steps[-1][lang] == "= " + format_value(result.value, result.unit, lang)
+        assert result.steps[-1][lang] == "= " + format_value(result.value, result.unit, lang, formula.notation)
         assert all(step[lang].strip() for step in result.steps)
 
 
@@ -110,3 +111,10 @@ def test_unit_labels_are_bilingual():
     for unit in ("money", "percent", "ratio", "score", "days", "time", "number", "months"):
         assert unit_label(unit, "en") != unit_label(unit, "zh")
         assert any("\u4e00" <= ch <= "\u9fff" for ch in unit_label(unit, "zh"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ltv_to_cac_reads_as_the_glossary_writes_it(lang):
+    # The term pages say "3:1"; the calculator must not answer "3.0×".
+    reply = json.loads(browser.run("ltv_cac_ratio", json.dumps({"ltv": 12000, "cac": 4000}), lang))
+    assert reply["formatted"] == "3.0:1" and reply["steps"][-1] == "= 3.0:1"

@@ -100,7 +100,7 @@ def _check(formula_id: str, inputs: dict) -> None:
         assert type(result.value) is float and math.isfinite(result.value)
         assert result.unit == FORMULAS[formula_id].unit
         for lang in ("en", "zh"):
-            assert result.steps[-1][lang] == "= " + format_value(result.value, result.unit, lang)
+            assert result.steps[-1][lang] == "= " + format_value(result.value, result.unit, lang, FORMULAS[result.formula].notation)
     # The worker's entry point must answer in JSON whatever happens.
     reply = json.loads(browser.run(formula_id, json.dumps(inputs, default=str), "zh"))
     assert isinstance(reply["ok"], bool)
