@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .labels import LABELS
 from .model import Choice, Example, Formula, Input, Text
 
 T = Text
@@ -650,6 +651,7 @@ SAMPLES: dict[str, dict] = {
 }
 
 _ALL = tuple(replace(formula, sample=SAMPLES.get(formula.id, {})) for formula in _ALL)
+_ALL = tuple(replace(formula, label=LABELS.get(formula.id)) for formula in _ALL)
 FORMULAS: dict[str, Formula] = {formula.id: formula for formula in _ALL}
 if len(FORMULAS) != len(_ALL):  # pragma: no cover - guards against a copy-paste id
     raise RuntimeError("duplicate formula id in the catalog")
@@ -698,6 +700,7 @@ def formula_data(formula: Formula) -> dict:
         "inputs": [_input_data(item) for item in formula.inputs],
         "examples": [{"inputs": dict(ex.inputs), "value": ex.value, "source": ex.source} for ex in formula.examples],
         "when_to_use": formula.when_to_use.as_dict() if formula.when_to_use else None,
+        "label": formula.label.as_dict() if formula.label else None,
     }
 
 
