@@ -306,16 +306,22 @@
 
   // -- KaTeX -------------------------------------------------------------------------
 
+  // Resolves once both KaTeX's script and its stylesheet are in: the
+  // formula's width can only be measured with the stylesheet applied.
   function loadKatex() {
-    if (!document.getElementById("katex-stylesheet")) {
-      var link = document.createElement("link");
-      link.id = "katex-stylesheet";
-      link.rel = "stylesheet";
-      link.href = KATEX_URL + "katex.min.css";
-      document.head.appendChild(link);
-    }
     if (!katexPromise) {
-      katexPromise = new Promise(function (resolve, reject) {
+      var sheet = document.getElementById("katex-stylesheet");
+      var styled = new Promise(function (resolve, reject) {
+        if (sheet) return resolve();
+        sheet = document.createElement("link");
+        sheet.id = "katex-stylesheet";
+        sheet.rel = "stylesheet";
+        sheet.href = KATEX_URL + "katex.min.css";
+        sheet.addEventListener("load", function () { resolve(); });
+        sheet.addEventListener("error", reject);
+        document.head.appendChild(sheet);
+      });
+      var scripted = new Promise(function (resolve, reject) {
         if (window.katex) return resolve(window.katex);
         var script = document.createElement("script");
         script.src = KATEX_URL + "katex.min.js";
@@ -323,6 +329,7 @@
         script.addEventListener("error", reject);
         document.head.appendChild(script);
       });
+      katexPromise = Promise.all([scripted, styled]).then(function (loaded) { return loaded[0]; });
       katexPromise.catch(function () { katexPromise = null; });   // plain-text formula stays
     }
     return katexPromise;
@@ -350,16 +357,23 @@
 
   // Fit a rendered formula to its box: wrapped already, then scaled down (not
   // below MIN_FORMULA_SCALE), and only then scrollable, with a visible cue and
-  // keyboard focus so the hidden part can be reached.
+  // keyboard focus so the hidden part can be reached. Scaling changes where
+  // the lines wrap, so it measures again after each step.
   function fitFormula(element) {
     var math = element.querySelector(".katex");
     if (!math || !element.clientWidth) return;
     var widget = element.closest(".calculator");
-    var hint = widget && part(widget, "formula-hint");
+    var style = getComputedStyle(element);
+    var padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    var scale = 1;
     math.style.fontSize = "";
-    var scale = element.clientWidth / Math.max(element.scrollWidth, 1);
-    if (scale < 1) {
-      math.style.fontSize = (Math.max(scale, MIN_FORMULA_SCALE) * 100).toFixed(1) + "%";
+    var size = parseFloat(getComputedStyle(math).fontSize);    // the stylesheet's size
+    for (var pass = 0; pass < 4; pass++) {
+      var room = element.clientWidth - padding;
+      var needed = element.scrollWidth - padding;
+      if (needed <= room + 1 || scale <= MIN_FORMULA_SCALE) break;
+      scale = Math.max(MIN_FORMULA_SCALE, Math.floor(scale * room / needed * 1000) / 1000);
+      math.style.fontSize = (size * scale).toFixed(2) + "px";
     }
     var overflows = element.scrollWidth > element.clientWidth + 1;
     element.classList.toggle("calculator__formula--scroll", overflows);
@@ -372,16 +386,25 @@
       element.removeAttribute("role");
       element.removeAttribute("aria-label");
     }
+    var hint = widget && part(widget, "formula-hint");
     if (hint) hint.hidden = !overflows;
   }
 
+  function refitAll() {
+    document.querySelectorAll('.calculator [data-math="katex"]').forEach(fitFormula);
+  }
+
   var refitTimer = 0;
-  window.addEventListener("resize", function () {
+  function refitSoon() {
     clearTimeout(refitTimer);
-    refitTimer = setTimeout(function () {
-      document.querySelectorAll('.calculator [data-math="katex"]').forEach(fitFormula);
-    }, 100);
-  });
+    refitTimer = setTimeout(refitAll, 100);
+  }
+  window.addEventListener("resize", refitSoon);
+  // KaTeX's fonts arrive after the first layout, and change every width.
+  if (document.fonts) {
+    document.fonts.addEventListener("loadingdone", refitSoon);
+    document.fonts.ready.then(refitSoon);
+  }
 
   // -- binding -----------------------------------------------------------------------
 
