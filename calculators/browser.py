@@ -22,10 +22,11 @@ formatted in the requested language (see model.Detail).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from . import errors
-from .catalog import catalog_data
+from .catalog import FORMULAS, catalog_data
 from .engine import compute
 from .errors import InputError
 from .formatting import format_value
@@ -83,10 +84,35 @@ def success(result: Result, lang: str) -> str:
     return _dump(_reply(result, lang))
 
 
-def failure(error: InputError, lang: str) -> str:
+_QUOTED = re.compile(r"「([^」]*)」")
+
+
+def fields(error: InputError, formula_id: Any = None) -> list[str]:
+    """Every input an error concerns, for the page to mark each one invalid.
+
+    `.field` first, then every other input the message names: messages name
+    inputs by their labels, in 「」 in Chinese ("「流失客户数」不能超过「期初
+    客户数」" concerns both). An impossible combination with `.field` None
+    that names none ("cannot all be zero") concerns all numeric inputs."""
+    named = getattr(error, "fields", None)       # should the engine ever list them itself
+    if named:
+        return [str(name) for name in named]
+    first = [error.field] if error.field is not None else []
+    formula = FORMULAS.get(formula_id) if isinstance(formula_id, str) else None
+    if formula is None:
+        return first
+    quoted = set(_QUOTED.findall(error.messages.get("zh", "")))
+    others = [item.name for item in formula.inputs if item.label.zh in quoted and item.name not in first]
+    if first or others:
+        return first + others
+    return [item.name for item in formula.inputs if item.kind != "choice"]
+
+
+def failure(error: InputError, lang: str, formula_id: Any = None) -> str:
     return _dump({
         "ok": False,
         "field": error.field,
+        "fields": fields(error, formula_id),
         "message": error.messages[lang],
         "messages": dict(error.messages),
     })
@@ -104,7 +130,7 @@ def run(formula_id: str, inputs_json: str, lang: str) -> str:
     try:
         return success(compute(formula_id, **_inputs(inputs_json)), lang)
     except InputError as error:
-        return failure(error, lang)
+        return failure(error, lang, formula_id)
     except Exception:  # noqa: BLE001 - the page must get an answer, never a traceback
         return failure(errors.bad_request(*_BROKEN), lang)
 

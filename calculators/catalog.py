@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import catalog_growth, catalog_retention, catalog_revenue, catalog_surveys, catalog_unit_economics
+from .labels import LABELS
 from .model import Formula, Input
 
 _FAMILIES = (catalog_revenue, catalog_unit_economics, catalog_retention, catalog_growth, catalog_surveys)
@@ -50,7 +51,7 @@ def _assemble() -> tuple[Formula, ...]:
             by_id[formula.id] = formula
     if set(by_id) != set(ORDER) or len(ORDER) != len(set(ORDER)):  # pragma: no cover
         raise RuntimeError("catalog.ORDER and the family modules disagree")
-    return tuple(replace(by_id[fid], sample=SAMPLES.get(fid, {})) for fid in ORDER)
+    return tuple(replace(by_id[fid], sample=SAMPLES.get(fid, {}), label=LABELS.get(fid)) for fid in ORDER)
 
 
 _ALL: tuple[Formula, ...] = _assemble()
@@ -103,6 +104,7 @@ def formula_data(formula: Formula) -> dict:
         "inputs": [_input_data(item) for item in formula.inputs],
         "examples": [{"inputs": dict(ex.inputs), "value": ex.value, "source": ex.source} for ex in formula.examples],
         "when_to_use": formula.when_to_use.as_dict() if formula.when_to_use else None,
+        "label": formula.label.as_dict() if formula.label else None,
     }
 
 

@@ -92,6 +92,9 @@ class Formula:
     inputs: tuple[Input, ...]
     examples: tuple[Example, ...] = ()
     when_to_use: Text | None = None
+    # The variant's name where a term has several formulas ("Margin-adjusted
+    # LTV"); see labels.py. None: the symbol names it.
+    label: Text | None = None
     # Inputs the widget is pre-filled with when the sources give no worked
     # example (see catalog.SAMPLES).
     sample: Mapping[str, Any] = field(default_factory=dict)

@@ -36,6 +36,13 @@ class IndexEntry:
     formula: object            # calculators.Formula
     term: Term
     href: str                  # term page anchor, relative to the language root
+    variants: int = 1          # how many calculators the term's page shows
+
+    def name(self, lang: str) -> str:
+        """The symbol, or the variant's name where the term has several."""
+        if self.variants > 1 and self.formula.label is not None:
+            return self.formula.label[lang]
+        return self.formula.symbol[lang]
 
 
 def _form_value(value) -> str:
@@ -68,10 +75,19 @@ def js_number(value: float) -> str:
     return repr(float(value))
 
 
+def display_name(formula, lang: str, *, variants: int = 1) -> str:
+    """What a reader calls this calculator: its variant's name where the term
+    has several ("Margin-adjusted LTV"), else "<symbol> calculator"."""
+    if variants > 1 and formula.label is not None:
+        return formula.label[lang]
+    return ui("calc_title", lang, symbol=formula.symbol[lang])
+
+
 def render_widget(formula, lang: str, *, variants: int = 1) -> Markup:
     template = environment().get_template("calculator.html.j2")
     return Markup(template.render(
         formula=formula, lang=lang, example=example_for(formula, lang), variants=variants,
+        title=display_name(formula, lang, variants=variants),
         t=lambda key, **values: ui(key, lang, **values), js_number=js_number,
     ))
 
@@ -89,5 +105,6 @@ def index_entries(glossary: Glossary) -> list[IndexEntry]:
     from calculators import FORMULAS
     shown_on = {formula_id: term for term in glossary for formula_id in term.formulas}
     return [IndexEntry(formula, shown_on[formula.id],
-                       urls.term(shown_on[formula.id].id) + f"#calc-{formula.id}")
+                       urls.term(shown_on[formula.id].id) + f"#calc-{formula.id}",
+                       variants=len(shown_on[formula.id].formulas))
             for formula in FORMULAS.values() if formula.id in shown_on]

@@ -214,3 +214,63 @@ def test_engine_files_are_self_hosted(built_site):
             assert "http://" not in source and "https://" not in source, name
             assert not re.search(r"\beval\(|new Function\(|\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML",
                                  source), name
+
+
+def accessible_name(page: BeautifulSoup, element) -> str:
+    """The name aria-labelledby gives an element (the only way widgets are named)."""
+    ids = element.get("aria-labelledby", "").split()
+    return " ".join(page.find(id=i).get_text(" ", strip=True) for i in ids if page.find(id=i))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_calculator_on_a_page_has_its_own_title_and_name(built_site, lang):
+    """A page with several calculators (LTV, ARR, MRR) titles each by its
+    variant, and the region names differ; no title is a formula id."""
+    pages_with_several = 0
+    for path in sorted((built_site / lang).rglob("index.html")):
+        page = parse(path)
+        widgets = page.select("section[data-calculator]")
+        if not widgets:
+            continue
+        names = [accessible_name(page, w) for w in widgets]
+        titles = [w.select_one(".calculator__title").get_text(strip=True) for w in widgets]
+        where = path.relative_to(built_site).as_posix()
+        assert all(names), where
+        assert len(set(names)) == len(names), f"{where}: {names}"
+        assert len(set(titles)) == len(titles), f"{where}: {titles}"
+        for widget, title in zip(widgets, titles):
+            assert widget["data-calculator"] not in title, f"{where}: {title}"
+        if len(widgets) > 1:
+            pages_with_several += 1
+            for widget, title in zip(widgets, titles):
+                label = FORMULAS[widget["data-calculator"]].label
+                assert label is not None, f"{where}: {widget['data-calculator']} has no variant name"
+                assert title == label[lang]
+    assert pages_with_several >= 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_calculators_index_names_each_calculator_once(built_site, lang):
+    page = parse(built_site / lang / "calculators" / "index.html")
+    names = [row.select_one("td").get_text(strip=True) for row in page.select(".calculators-index tr[data-formula]")]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    assert repeated == [], repeated
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("formula_id", FORMULA_IDS)
+def test_without_javascript_the_inputs_are_read_only_and_one_note_speaks(built_site, lang, formula_id):
+    _, root = widget(built_site, lang, formula_id)
+    for control in root.select("[name]"):
+        if control.name == "select":
+            assert control.has_attr("disabled"), control["name"]
+        else:
+            assert control.has_attr("readonly"), control["name"]
+    # The "change any input" note is for live widgets: the script shows it.
+    note = root.select_one("[data-note]")
+    assert note is None or note.has_attr("hidden")
+    assert root.select_one("noscript").get_text(strip=True) == ui("calc_noscript", lang)
+    assert root.select_one("[data-retry]").has_attr("hidden")
+    # The result line is there only when there is a result.
+    line = root.select_one("[data-result-line]")
+    assert line.has_attr("hidden") == (root.select_one("[data-result]").get_text() == "")

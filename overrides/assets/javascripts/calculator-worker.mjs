@@ -1,39 +1,75 @@
 // The calculators' engine: Pyodide running the `calculators` package, in a
 // module worker so Python never blocks the page. One worker serves every
 // widget of a page and survives Material's instant navigation
-// (calculators.js creates it once).
+// (calculator-engine.js creates it, and replaces it if it dies).
 //
 // Paths are relative to this file, never root-absolute, so the site also
 // works under a sub-path: it lives at <root>/<lang>/assets/javascripts/,
 // the runtime at <root>/pyodide/ and the package at <root>/py/calculators.zip.
 //
 // Messages in:  {id, formula, inputs, lang}   inputs is a JSON string
-// Messages out: {type: "ready", timings} | {type: "failed", message}
+// Messages out: {type: "stage", name}          start-up progress (resets the page's stall timer)
+//               {type: "ready", timings} | {type: "failed", message}
 //               (timings: ms since the worker started, for the benchmark)
 //               {type: "result", id, reply}   reply is calculators.browser.run()'s JSON
 //               {type: "result", id, error}   only if the engine itself broke
 
 const ROOT = new URL("../../../", import.meta.url);
+const RUNTIME = new URL("pyodide/", ROOT);
 const PACKAGE_DIR = "/home/pyodide/calculators-site";
 
+// The runtime files loadPyodide fetches, and the type each must be served
+// with. A missing file, or a .wasm served as anything but application/wasm,
+// makes loadPyodide hang instead of failing; asking first turns that into a
+// clear error within a round trip instead of a long "Loading…".
+const RUNTIME_FILES = [
+  ["pyodide.asm.wasm", /^application\/wasm/i],
+  ["pyodide.asm.mjs", /javascript/i],
+  ["python_stdlib.zip", null],
+  ["pyodide-lock.json", null],
+];
+
 const timings = {};
-const mark = (name) => { timings[name] = Math.round(performance.now()); };
+const mark = (name) => {
+  timings[name] = Math.round(performance.now());
+  self.postMessage({ type: "stage", name });
+};
+
+// Rejects on a definite answer only (an HTTP error status, a wrong type). A
+// network error or a refused HEAD (405, 501: some hosts, and a caching
+// service worker, answer HEAD differently) proves nothing, so loading goes on.
+async function check(name, type) {
+  let response;
+  try {
+    response = await fetch(new URL(name, RUNTIME), { method: "HEAD" });
+  } catch (error) {
+    return;
+  }
+  if (response.status === 405 || response.status === 501) return;
+  if (!response.ok) throw new Error(`pyodide/${name}: HTTP ${response.status}`);
+  const served = response.headers.get("content-type") || "";
+  if (type && served && !type.test(served)) {
+    throw new Error(`pyodide/${name} is served as "${served}", which the browser cannot run`);
+  }
+}
 
 async function start() {
   mark("start");
-  // Fetch the package while the runtime boots.
+  const preflight = Promise.all(RUNTIME_FILES.map(([name, type]) => check(name, type)));
+  // Fetch the package while the runtime boots; a missing one fails at once.
   const archive = fetch(new URL("py/calculators.zip", ROOT)).then((response) => {
-    if (!response.ok) throw new Error(`calculators.zip: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`py/calculators.zip: HTTP ${response.status}`);
     return response.arrayBuffer();
   });
-  archive.catch(() => {});   // reported below, once the runtime has loaded
-  const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", ROOT).href);
+  const early = Promise.all([preflight, archive]);
+  early.catch(() => {});
+  const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME).href);
   mark("imported");
-  const pyodide = await loadPyodide({
-    indexURL: new URL("pyodide/", ROOT).href,
-    stdout: () => {},
-    stderr: () => {},
-  });
+  // Whichever comes first: the runtime booted, or a file found missing.
+  const [pyodide] = await Promise.all([
+    loadPyodide({ indexURL: RUNTIME.href, stdout: () => {}, stderr: () => {} }),
+    early,
+  ]);
   mark("booted");
   pyodide.unpackArchive(await archive, "zip", { extractDir: PACKAGE_DIR });
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);

@@ -1,199 +1,126 @@
 /* Calculator widgets (sitegen/templates/calculator.html.j2), main thread.
  *
  * The page already shows each widget's worked example, computed at build time
- * (data-state="static"). This script makes the widgets live:
- *   - renders each formula with KaTeX (self-hosted at <root>/katex/);
- *   - starts ONE module worker (calculator-worker.mjs, Pyodide) lazily: on the
- *     first focus of or input into a widget, or when the browser is idle on a
- *     page that has one. Pages without a widget load none of it;
- *   - recomputes as the reader types (debounced), mirrors the inputs into the
- *     URL (?<formula>.<input>=value) and restores them from a shared link.
- * The worker lives in this script's closure, so it survives Material's
- * instant navigation; widgets are bound through document$.
+ * (data-state="static"), with its inputs read-only: without this script they
+ * would do nothing. This script makes the widgets live:
+ *   - unlocks the inputs and recomputes as the reader types (debounced) through
+ *     the engine (calculator-engine.js: one Pyodide module worker, started on
+ *     the first focus of or input into a widget, or when the browser is idle
+ *     on a page that has one and the connection is not slow or metered);
+ *   - never lets a number stand beside inputs it was not computed from: from
+ *     the first keystroke until the engine answers, the result is dimmed and
+ *     says "calculating…" (data-state="loading");
+ *   - shows the engine's failure with a Retry button, and locks the inputs
+ *     again while nothing can compute them;
+ *   - renders each formula with KaTeX (self-hosted at <root>/katex/), fitted
+ *     to the width: wrapped, then scaled, then scrollable with a visible cue;
+ *   - mirrors the inputs into the URL (?<formula>.<input>=value), restores them
+ *     from a shared link, and drops pending work when the reader navigates away.
+ * Widgets are bound through Material's document$, so instant navigation works.
  *
  * No inline handlers, no eval, no innerHTML: the site's CSP forbids the first
  * two and the third would treat text as markup. */
 (function () {
   "use strict";
   if (window.csCalculators) return;          // evaluated once per document
+  var engine = window.csCalculatorEngine;    // calculator-engine.js, loaded just before
+  if (!engine) return;
 
-  // Paths relative to this script, never root-absolute: the site may be
-  // served under a sub-path. This file is <root>/<lang>/assets/javascripts/.
   var scriptUrl = document.currentScript ? document.currentScript.src : location.href;
-  var WORKER_URL = new URL("calculator-worker.mjs", scriptUrl).href;
   var KATEX_URL = new URL("../../../katex/", scriptUrl).href;
-  // A .wasm served with the wrong MIME type makes Pyodide hang forever, never
-  // failing; give up after this long. Tests shorten it through csCalculatorsConfig.
-  var config = window.csCalculatorsConfig || {};
-  var LOAD_TIMEOUT_MS = config.loadTimeoutMs || 20000;
   var DEBOUNCE_MS = 150;
+  var MIN_FORMULA_SCALE = 0.7;               // smaller than this is hard to read: scroll instead
+  var SLOW_CONNECTIONS = ["slow-2g", "2g", "3g"];
 
-  var engine = null;                         // {worker, ready, isReady, failed, pending}
   var katexPromise = null;
-  var requestSeq = 0;
-  var widgetState = new WeakMap();           // widget element -> {timer, latest}
+  var widgetState = new WeakMap();           // widget element -> entry (see bind)
 
   // For tests, the benchmark and embedders: how many workers this document
   // created (one, however many pages instant navigation shows), whether the
   // engine is ready, the worker's start-up timings, and compute(), which runs
   // calculators.browser.run(formula, inputsJson, lang) and resolves to its reply.
   var api = {
-    workersCreated: 0,
-    timings: null,
-    engineReady: function () { return !!(engine && engine.isReady); },
-    compute: function (formula, inputsJson, lang) { return call(formula, inputsJson, lang); },
+    engineReady: function () { return engine.state() === "ready"; },
+    engineState: function () { return engine.state(); },
+    compute: function (formula, inputsJson, lang) { return engine.call(formula, inputsJson, lang); },
   };
+  Object.defineProperty(api, "workersCreated", { get: function () { return engine.workersCreated; } });
+  Object.defineProperty(api, "timings", { get: function () { return engine.timings; } });
   window.csCalculators = api;
 
   function widgets() {
-    return Array.prototype.slice.call(document.querySelectorAll(".calculator[data-calculator]"));
+    return Array.prototype.slice.call(document.querySelectorAll(".calculator[data-calculator]"))
+      .filter(function (widget) { return widgetState.has(widget); });
   }
 
   function text(widget, key) {
     return widget.getAttribute("data-text-" + key) || "";
   }
 
-  // -- engine --------------------------------------------------------------
-
-  function startEngine() {
-    if (engine && !engine.failed) return engine.ready;
-    var pending = new Map();
-    var current = { worker: null, ready: null, isReady: false, failed: false, pending: pending };
-    engine = current;
-    current.ready = new Promise(function (resolve, reject) {
-      var timer = setTimeout(function () { fail("timed out after " + LOAD_TIMEOUT_MS + " ms"); },
-                             LOAD_TIMEOUT_MS);
-      function fail(reason) {
-        clearTimeout(timer);
-        if (current.failed || current.isReady) return;
-        current.failed = true;
-        if (current.worker) current.worker.terminate();
-        pending.forEach(function (request) { request.reject(new Error(reason)); });
-        pending.clear();
-        reject(new Error(reason));
-      }
-      try {
-        current.worker = new Worker(WORKER_URL, { type: "module", name: "calculators" });
-        api.workersCreated += 1;
-      } catch (error) {
-        fail(String(error));
-        return;
-      }
-      current.worker.addEventListener("message", function (event) {
-        var data = event.data || {};
-        if (data.type === "ready") {
-          clearTimeout(timer);
-          api.timings = data.timings;
-          current.isReady = true;
-          resolve();
-        } else if (data.type === "failed") {
-          fail(data.message);
-        } else if (data.type === "result") {
-          var request = pending.get(data.id);
-          if (!request) return;
-          pending.delete(data.id);
-          if (data.error) request.reject(new Error(data.error));
-          else request.resolve(JSON.parse(data.reply));
-        }
-      });
-      // A module that cannot load (404, wrong MIME type) ends up here.
-      current.worker.addEventListener("error", function (event) {
-        if (!current.isReady) fail(event.message || "the worker could not start");
-      });
-    });
-    // Requests made while loading are queued behind `ready` (see call()).
-    current.ready.then(function () {
-      widgets().forEach(function (widget) {
-        setState(widget, "ready");
-        var error = widget.querySelector("[data-error]");
-        if (error.textContent === text(widget, "failed")) {     // a retry worked
-          error.textContent = "";
-          error.hidden = true;
-        }
-      });
-    }, function () {
-      widgets().forEach(showEngineFailure);
-    });
-    widgets().forEach(function (widget) {
-      if (widget.getAttribute("data-state") !== "ready") setState(widget, "loading");
-    });
-    return current.ready;
+  function part(widget, name) {
+    return widget.querySelector("[data-" + name + "]");
   }
 
-  function call(formula, inputs, lang) {
-    return startEngine().then(function () {
-      var id = ++requestSeq;
-      return new Promise(function (resolve, reject) {
-        engine.pending.set(id, { resolve: resolve, reject: reject });
-        engine.worker.postMessage({ id: id, formula: formula, inputs: inputs, lang: lang });
-      });
-    });
-  }
+  // -- what the widget shows ---------------------------------------------------
 
-  function setState(widget, state) {
-    widget.setAttribute("data-state", state);
-    var status = widget.querySelector("[data-status]");
-    if (!status) return;
-    if (state === "loading") {
-      status.textContent = text(widget, "loading");
-      status.hidden = false;
-    } else {
-      status.textContent = "";
-      status.hidden = true;
+  // The whole visible state, from the engine's state and the widget's own.
+  function paint(widget) {
+    var entry = widgetState.get(widget);
+    var engineState = engine.state();
+    var failed = engineState === "failed";
+    var starting = engineState === "loading" || engineState === "restarting";
+    var stale = entry.stale;
+    widget.setAttribute("data-state", failed ? "error" : starting || stale ? "loading"
+                        : engineState === "ready" ? "ready" : "static");
+
+    var status = part(widget, "status");
+    var message = engineState === "loading" ? text(widget, "loading")
+      : engineState === "restarting" ? text(widget, "restarting") : "";
+    if (status.textContent !== message) status.textContent = message;
+    status.hidden = !message;
+
+    var output = part(widget, "result");
+    var pending = part(widget, "pending");
+    pending.hidden = !(stale && !failed);
+    output.setAttribute("aria-busy", stale && !failed ? "true" : "false");
+    if (failed && stale) clearResult(widget);          // a number that no longer matches
+    part(widget, "result-line").hidden = !(output.textContent || !pending.hidden);
+
+    var error = part(widget, "error");
+    var retry = part(widget, "retry");
+    if (failed) {
+      error.textContent = text(widget, "failed");
+      error.hidden = false;
+      entry.failureShown = true;
+    } else if (entry.failureShown) {
+      error.textContent = "";
+      error.hidden = true;
+      entry.failureShown = false;
     }
+    retry.hidden = !failed;
+    lock(widget, failed);
   }
 
-  function showEngineFailure(widget) {
-    setState(widget, "error");
-    var error = widget.querySelector("[data-error]");
-    error.textContent = text(widget, "failed");
-    error.hidden = false;
+  function clearResult(widget) {
+    var output = part(widget, "result");
+    output.setAttribute("data-value", "");
+    output.textContent = "";
+    part(widget, "steps").replaceChildren();
   }
 
-  // -- computing -----------------------------------------------------------
-
-  function controls(widget) {
-    var form = widget.querySelector("form");
-    return Array.prototype.filter.call(form.elements, function (element) { return element.name; });
-  }
-
-  function readInputs(widget) {
-    var values = {};
-    controls(widget).forEach(function (control) { values[control.name] = control.value; });
-    return values;
-  }
-
-  function schedule(widget, delay, mirror) {
-    var entry = widgetState.get(widget);
-    clearTimeout(entry.timer);
-    entry.timer = setTimeout(function () {
-      if (mirror) mirrorToUrl(widget);
-      compute(widget);
-    }, delay);
-  }
-
-  function compute(widget) {
-    var entry = widgetState.get(widget);
-    var started = performance.now();
-    var id = ++entry.latest;
-    var lang = widget.getAttribute("data-lang");
-    call(widget.getAttribute("data-calculator"), JSON.stringify(readInputs(widget)), lang)
-      .then(function (reply) {
-        if (id !== entry.latest || !widget.isConnected) return;      // a newer edit won
-        show(widget, reply);
-        widget.dispatchEvent(new CustomEvent("calculator:result", {
-          bubbles: true,
-          detail: { ok: reply.ok, value: reply.value, ms: performance.now() - started },
-        }));
-      }, function () {
-        if (widget.isConnected) showEngineFailure(widget);
-      });
+  // Read-only while nothing can compute what is typed: in the built page (no
+  // script yet) and after the engine failed. Selects cannot be read-only.
+  function lock(widget, locked) {
+    controls(widget).forEach(function (control) {
+      if (control.tagName === "SELECT") control.disabled = locked;
+      else control.readOnly = locked;
+    });
   }
 
   function show(widget, reply) {
-    var output = widget.querySelector("[data-result]");
-    var steps = widget.querySelector("[data-steps]");
-    var error = widget.querySelector("[data-error]");
+    var output = part(widget, "result");
+    var steps = part(widget, "steps");
+    var error = part(widget, "error");
     controls(widget).forEach(function (control) {
       control.removeAttribute("aria-invalid");
       describedBy(control, error.id, false);
@@ -211,17 +138,22 @@
       error.hidden = true;
       error.textContent = "";
     } else {
-      output.setAttribute("data-value", "");
-      output.textContent = "";
-      steps.replaceChildren();
+      clearResult(widget);
       error.textContent = reply.message;
       error.hidden = false;
-      var control = reply.field && widget.querySelector("form").elements.namedItem(reply.field);
-      if (control && control.name) {
-        control.setAttribute("aria-invalid", "true");
-        describedBy(control, error.id, true);
-      }
+      // Every input the message concerns: one for most errors, several for a
+      // combination ("contraction + churn cannot exceed the starting MRR").
+      var form = widget.querySelector("form");
+      var names = reply.fields && reply.fields.length ? reply.fields : reply.field ? [reply.field] : [];
+      names.forEach(function (name) {
+        var control = form.elements.namedItem(name);
+        if (control && control.name) {
+          control.setAttribute("aria-invalid", "true");
+          describedBy(control, error.id, true);
+        }
+      });
     }
+    widgetState.get(widget).failureShown = false;
   }
 
   function describedBy(control, id, add) {
@@ -232,7 +164,78 @@
     control.setAttribute("aria-describedby", ids.join(" "));
   }
 
-  // -- sharing -------------------------------------------------------------
+  // -- computing -----------------------------------------------------------------
+
+  function controls(widget) {
+    var form = widget.querySelector("form");
+    return Array.prototype.filter.call(form.elements, function (element) { return element.name; });
+  }
+
+  function readInputs(widget) {
+    var values = {};
+    controls(widget).forEach(function (control) { values[control.name] = control.value; });
+    return JSON.stringify(values);
+  }
+
+  function edited(widget) {
+    var entry = widgetState.get(widget);
+    entry.stale = readInputs(widget) !== entry.shownFor;
+    var note = part(widget, "note");
+    if (note) note.hidden = true;
+    if (engine.state() !== "failed") engine.start().catch(function () {});
+    paint(widget);
+    schedule(widget, DEBOUNCE_MS, true);
+  }
+
+  function schedule(widget, delay, mirror) {
+    var entry = widgetState.get(widget);
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(function () {
+      entry.timer = 0;
+      // The reader may have left for another page meanwhile: its URL is not ours.
+      if (!widget.isConnected || location.pathname !== entry.path) return;
+      if (mirror) mirrorToUrl(widget);
+      compute(widget);
+    }, delay);
+  }
+
+  function compute(widget) {
+    var entry = widgetState.get(widget);
+    if (engine.state() === "failed") return;
+    var started = performance.now();
+    var id = ++entry.latest;
+    var inputs = readInputs(widget);
+    engine.call(widget.getAttribute("data-calculator"), inputs, widget.getAttribute("data-lang"))
+      .then(function (reply) {
+        if (id !== entry.latest || !widget.isConnected) return;      // a newer edit won
+        entry.shownFor = inputs;
+        entry.stale = readInputs(widget) !== inputs;
+        show(widget, reply);
+        paint(widget);
+        widget.dispatchEvent(new CustomEvent("calculator:result", {
+          bubbles: true,
+          detail: { ok: reply.ok, value: reply.value, ms: performance.now() - started },
+        }));
+      }, function () {
+        // The engine died or failed: its state change repaints every widget,
+        // and a restart recomputes the stale ones (see onEngineChange).
+      });
+  }
+
+  function onEngineChange(state) {
+    widgets().forEach(function (widget) {
+      if (!widget.isConnected) return;
+      paint(widget);
+      var entry = widgetState.get(widget);
+      if (state === "ready" && (entry.stale || entry.latest > 0)) {
+        // Answer what is on screen now: after a restart the old replies are lost.
+        if (entry.stale) compute(widget);
+      }
+    });
+  }
+  engine.onChange(onEngineChange);
+
+  // -- sharing ---------------------------------------------------------------------
 
   function prefix(widget) {
     return widget.getAttribute("data-calculator") + ".";
@@ -243,7 +246,7 @@
     Array.from(url.searchParams.keys()).forEach(function (key) {
       if (key.indexOf(start) === 0) url.searchParams.delete(key);
     });
-    var values = readInputs(widget);
+    var values = JSON.parse(readInputs(widget));
     Object.keys(values).forEach(function (name) { url.searchParams.set(start + name, values[name]); });
     return url;
   }
@@ -276,7 +279,7 @@
 
   function copyLink(widget) {
     var link = shareLink(widget);
-    var status = widget.querySelector("[data-copy-status]");
+    var status = part(widget, "copy-status");
     function announce(ok) {
       status.textContent = "";
       // A fresh text node, so a second copy is announced again.
@@ -301,18 +304,24 @@
     }
   }
 
-  // -- KaTeX ---------------------------------------------------------------
+  // -- KaTeX -------------------------------------------------------------------------
 
+  // Resolves once both KaTeX's script and its stylesheet are in: the
+  // formula's width can only be measured with the stylesheet applied.
   function loadKatex() {
-    if (!document.getElementById("katex-stylesheet")) {
-      var link = document.createElement("link");
-      link.id = "katex-stylesheet";
-      link.rel = "stylesheet";
-      link.href = KATEX_URL + "katex.min.css";
-      document.head.appendChild(link);
-    }
     if (!katexPromise) {
-      katexPromise = new Promise(function (resolve, reject) {
+      var sheet = document.getElementById("katex-stylesheet");
+      var styled = new Promise(function (resolve, reject) {
+        if (sheet) return resolve();
+        sheet = document.createElement("link");
+        sheet.id = "katex-stylesheet";
+        sheet.rel = "stylesheet";
+        sheet.href = KATEX_URL + "katex.min.css";
+        sheet.addEventListener("load", function () { resolve(); });
+        sheet.addEventListener("error", reject);
+        document.head.appendChild(sheet);
+      });
+      var scripted = new Promise(function (resolve, reject) {
         if (window.katex) return resolve(window.katex);
         var script = document.createElement("script");
         script.src = KATEX_URL + "katex.min.js";
@@ -320,6 +329,7 @@
         script.addEventListener("error", reject);
         document.head.appendChild(script);
       });
+      katexPromise = Promise.all([scripted, styled]).then(function (loaded) { return loaded[0]; });
       katexPromise.catch(function () { katexPromise = null; });   // plain-text formula stays
     }
     return katexPromise;
@@ -329,56 +339,126 @@
     widget.querySelectorAll("[data-latex]").forEach(function (element) {
       if (element.getAttribute("data-math") === "katex") return;
       try {
-        katex.render(element.getAttribute("data-latex"), element, {
-          displayMode: true, throwOnError: false, strict: "ignore", output: "htmlAndMathml",
+        // Inline mode lets KaTeX break the line after "=" and "+" at the top
+        // level; \displaystyle keeps fractions full size, as display mode would.
+        var latex = element.getAttribute("data-latex");
+        katex.render("\\displaystyle " + latex, element, {
+          displayMode: false, throwOnError: false, strict: "ignore", output: "htmlAndMathml",
         });
+        // The source as the catalog has it, for copying and assistive tech:
+        // \displaystyle is presentation only.
+        var annotation = element.querySelector("annotation");
+        if (annotation) annotation.textContent = latex;
         element.setAttribute("data-math", "katex");
+        fitFormula(element);
       } catch (error) { /* keep the plain-text formula */ }
     });
   }
 
-  // -- binding ---------------------------------------------------------------
+  // Fit a rendered formula to its box: wrapped already, then scaled down (not
+  // below MIN_FORMULA_SCALE), and only then scrollable, with a visible cue and
+  // keyboard focus so the hidden part can be reached. Scaling changes where
+  // the lines wrap, so it measures again after each step.
+  function fitFormula(element) {
+    var math = element.querySelector(".katex");
+    if (!math || !element.clientWidth) return;
+    var widget = element.closest(".calculator");
+    var style = getComputedStyle(element);
+    var padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    var scale = 1;
+    math.style.fontSize = "";
+    var size = parseFloat(getComputedStyle(math).fontSize);    // the stylesheet's size
+    for (var pass = 0; pass < 4; pass++) {
+      var room = element.clientWidth - padding;
+      var needed = element.scrollWidth - padding;
+      if (needed <= room + 1 || scale <= MIN_FORMULA_SCALE) break;
+      scale = Math.max(MIN_FORMULA_SCALE, Math.floor(scale * room / needed * 1000) / 1000);
+      math.style.fontSize = (size * scale).toFixed(2) + "px";
+    }
+    var overflows = element.scrollWidth > element.clientWidth + 1;
+    element.classList.toggle("calculator__formula--scroll", overflows);
+    if (overflows) {
+      element.setAttribute("tabindex", "0");
+      element.setAttribute("role", "region");
+      element.setAttribute("aria-label", widget ? text(widget, "formula-scroll") : "");
+    } else {
+      element.removeAttribute("tabindex");
+      element.removeAttribute("role");
+      element.removeAttribute("aria-label");
+    }
+    var hint = widget && part(widget, "formula-hint");
+    if (hint) hint.hidden = !overflows;
+  }
+
+  function refitAll() {
+    document.querySelectorAll('.calculator [data-math="katex"]').forEach(fitFormula);
+  }
+
+  var refitTimer = 0;
+  function refitSoon() {
+    clearTimeout(refitTimer);
+    refitTimer = setTimeout(refitAll, 100);
+  }
+  window.addEventListener("resize", refitSoon);
+  // KaTeX's fonts arrive after the first layout, and change every width.
+  if (document.fonts) {
+    document.fonts.addEventListener("loadingdone", refitSoon);
+    document.fonts.ready.then(refitSoon);
+  }
+
+  // -- binding -----------------------------------------------------------------------
 
   function bind(widget) {
     if (widgetState.has(widget)) return;
-    var entry = { timer: 0, latest: 0 };
+    var entry = {
+      timer: 0,
+      latest: 0,
+      stale: false,
+      failureShown: false,
+      path: location.pathname,
+      shownFor: "",               // the inputs the shown result was computed from
+    };
     widgetState.set(widget, entry);
     var form = widget.querySelector("form");
+    entry.shownFor = readInputs(widget);       // the build-time example matches its inputs
 
-    function edited() {
-      startEngine();
-      var note = widget.querySelector("[data-note]");
-      if (note) note.hidden = true;
-      schedule(widget, DEBOUNCE_MS, true);
-    }
-    widget.addEventListener("focusin", startEngine);
-    form.addEventListener("input", edited);
-    form.addEventListener("change", edited);
+    widget.addEventListener("focusin", function () {
+      if (engine.state() !== "failed") engine.start().catch(function () {});
+    });
+    form.addEventListener("input", function () { edited(widget); });
+    form.addEventListener("change", function () { edited(widget); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       schedule(widget, 0, true);
     });
-    var actions = widget.querySelector("[data-actions]");
-    actions.hidden = false;
-    actions.querySelector("[data-copy-link]").addEventListener("click", function () { copyLink(widget); });
+    part(widget, "actions").hidden = false;
+    part(widget, "copy-link").addEventListener("click", function () { copyLink(widget); });
+    part(widget, "retry").addEventListener("click", function () {
+      engine.retry().catch(function () {});
+    });
+    var note = part(widget, "note");
+    if (note) note.hidden = false;            // true now that the inputs respond
 
     if (restoreFromUrl(widget)) {
-      var note = widget.querySelector("[data-note]");
       if (note) note.hidden = true;
-      // The build-time example no longer matches the inputs.
-      var output = widget.querySelector("[data-result]");
-      output.setAttribute("data-value", "");
-      output.textContent = "";
-      widget.querySelector("[data-steps]").replaceChildren();
+      entry.stale = readInputs(widget) !== entry.shownFor;
+      if (entry.stale) clearResult(widget);     // the build-time example no longer matches
       schedule(widget, 0, false);
-      startEngine();
+      if (engine.state() !== "failed") engine.start().catch(function () {});
     }
-    if (engine && engine.isReady) setState(widget, "ready");
-    else if (engine && !engine.failed) setState(widget, "loading");
+    paint(widget);
+  }
+
+  // Metered or slow connections: no 15 MB download for a reader who may never
+  // type. The engine still loads on the first focus or input.
+  function slowConnection() {
+    var connection = navigator.connection;
+    if (!connection) return false;
+    return !!connection.saveData || SLOW_CONNECTIONS.indexOf(connection.effectiveType) >= 0;
   }
 
   function init() {
-    var found = widgets();
+    var found = Array.prototype.slice.call(document.querySelectorAll(".calculator[data-calculator]"));
     if (!found.length) return;                 // not a calculator page: load nothing
     found.forEach(bind);
     var target = null;
@@ -390,14 +470,31 @@
       // Rendering changed the layout above a linked widget: bring it back into view.
       if (target && widgetState.has(target) && target.isConnected) target.scrollIntoView();
     }, function () {});
-    if (!engine || engine.failed) {
+    if (engine.state() === "idle" && !slowConnection()) {
       var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 1500); };
       idle(function () {
-        if (widgets().length && !(engine && engine.failed)) startEngine();
+        if (widgets().some(function (w) { return w.isConnected; }) && engine.state() === "idle") {
+          engine.start().catch(function () {});
+        }
       }, { timeout: 4000 });
     }
   }
 
+  // Leaving the page: cancel debounced work, so nothing computed or written
+  // into the address for this page lands on the next one.
+  function leaving() {
+    document.querySelectorAll(".calculator[data-calculator]").forEach(function (widget) {
+      var entry = widgetState.get(widget);
+      if (entry && entry.timer && location.pathname !== entry.path) {
+        clearTimeout(entry.timer);
+        entry.timer = 0;
+      }
+    });
+  }
+
+  if (window.location$ && typeof window.location$.subscribe === "function") {
+    window.location$.subscribe(leaving);
+  }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);           // every page, also after instant navigation
   } else if (document.readyState === "loading") {
