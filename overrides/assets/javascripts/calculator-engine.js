@@ -181,10 +181,12 @@
   }
 
   // Resolves to calculators.browser.run()'s reply (a plain object).
-  function call(formula, inputs, lang) {
+  // `entry` picks another of the worker's entry points ("chart":
+  // calculators.charts.run, the same reply plus the picture's data).
+  function call(formula, inputs, lang, entry) {
     return start().then(function () {
       var self = current;
-      if (!self || !self.live) return call(formula, inputs, lang);   // it restarted meanwhile
+      if (!self || !self.live) return call(formula, inputs, lang, entry);   // it restarted meanwhile
       var id = ++seq;
       return new Promise(function (resolve, reject) {
         var request = { resolve: resolve, reject: reject, timer: 0 };
@@ -192,7 +194,7 @@
           die(self, "no reply within " + REQUEST_TIMEOUT_MS + " ms", true);
         }, REQUEST_TIMEOUT_MS);
         self.pending.set(id, request);
-        self.worker.postMessage({ id: id, formula: formula, inputs: inputs, lang: lang });
+        self.worker.postMessage({ id: id, formula: formula, inputs: inputs, lang: lang, entry: entry });
       });
     });
   }

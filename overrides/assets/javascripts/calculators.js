@@ -205,7 +205,9 @@
     var started = performance.now();
     var id = ++entry.latest;
     var inputs = readInputs(widget);
-    engine.call(widget.getAttribute("data-calculator"), inputs, widget.getAttribute("data-lang"))
+    // A widget with a picture asks the worker's "chart" entry: the same reply, plus the picture's data.
+    engine.call(widget.getAttribute("data-calculator"), inputs, widget.getAttribute("data-lang"),
+                widget.querySelector("[data-chart]") ? "chart" : undefined)
       .then(function (reply) {
         if (id !== entry.latest || !widget.isConnected) return;      // a newer edit won
         entry.shownFor = inputs;
@@ -214,7 +216,7 @@
         paint(widget);
         widget.dispatchEvent(new CustomEvent("calculator:result", {
           bubbles: true,
-          detail: { ok: reply.ok, value: reply.value, ms: performance.now() - started },
+          detail: { ok: reply.ok, value: reply.value, ms: performance.now() - started, reply: reply },
         }));
       }, function () {
         // The engine died or failed: its state change repaints every widget,
@@ -247,7 +249,13 @@
       if (key.indexOf(start) === 0) url.searchParams.delete(key);
     });
     var values = JSON.parse(readInputs(widget));
-    Object.keys(values).forEach(function (name) { url.searchParams.set(start + name, values[name]); });
+    var form = widget.querySelector("form");
+    Object.keys(values).forEach(function (name) {
+      // A pasted table or list of answers stays in the page: never in the address.
+      var control = form.elements.namedItem(name);
+      if (control && control.hasAttribute && control.hasAttribute("data-local-only")) return;
+      url.searchParams.set(start + name, values[name]);
+    });
     return url;
   }
 
@@ -406,6 +414,26 @@
     document.fonts.ready.then(refitSoon);
   }
 
+  // -- add-ons -----------------------------------------------------------------------
+
+  // Scripts a widget's extras ask for (data-addon: calculator-data.js,
+  // calculator-charts.js, calculator-units.js; see sitegen/calculator_extras.py),
+  // each loaded once, and only on a page that has such an element. Each binds
+  // itself through document$ as this file does.
+  var ADDON_NAME = /^calculator-[a-z]+\.js$/;
+  var addonsLoaded = {};
+  function loadAddons() {
+    document.querySelectorAll(".calculator [data-addon]").forEach(function (element) {
+      var name = element.getAttribute("data-addon");
+      if (!ADDON_NAME.test(name) || addonsLoaded[name]) return;
+      addonsLoaded[name] = true;
+      var script = document.createElement("script");
+      script.src = new URL(name, scriptUrl).href;
+      script.addEventListener("error", function () { addonsLoaded[name] = false; });
+      document.head.appendChild(script);
+    });
+  }
+
   // -- binding -----------------------------------------------------------------------
 
   function bind(widget) {
@@ -461,6 +489,7 @@
     var found = Array.prototype.slice.call(document.querySelectorAll(".calculator[data-calculator]"));
     if (!found.length) return;                 // not a calculator page: load nothing
     found.forEach(bind);
+    loadAddons();
     var target = null;
     try {
       target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
