@@ -90,8 +90,13 @@ def _waterfall(formula_id: str, result: Result, inputs: Mapping[str, Any], lang:
              ("churned", gone, "down"), ("end", end, "end")]
     if formula_id == "grr":
         steps.pop(1)                       # GRR leaves expansion out, so does its picture
-    return {"bars": [_item(name, value, "money", lang, label=_BARS[name][lang], step=step)
-                     for name, value, step in steps]}
+    data: dict[str, Any] = {"bars": [_item(name, value, "money", lang, label=_BARS[name][lang], step=step)
+                                     for name, value, step in steps]}
+    if formula_id == "retention_from_accounts":
+        # The table gives both rates at once; the widget's result line shows NRR.
+        data["notes"] = [_item("nrr", result.value, "percent", lang, label="NRR"),
+                         _item("grr", result.detail("grr"), "percent", lang, label="GRR")]
+    return data
 
 
 def _line(formula_id: str, result: Result, inputs: Mapping[str, Any], lang: str) -> dict[str, Any]:

@@ -52,7 +52,8 @@
 
   function waterfall(root, chart, width) {
     var rowHeight = 46, top = 4;
-    var height = top + rowHeight * chart.bars.length;
+    var notes = chart.notes || [];
+    var height = top + rowHeight * chart.bars.length + (notes.length ? 24 : 0);
     root.setAttribute("viewBox", "0 0 " + width + " " + height);
     root.setAttribute("height", height);
     var level = 0, spans = [];
@@ -75,6 +76,10 @@
       var left = x(span[0]), w = Math.max(x(span[1]) - left, bar.value ? 2 : 0);
       svg("rect", { x: left, y: y + 20, width: w, height: 16, rx: 2, "class": "calc-chart__rect" }, group);
       label(group, left + w + 6, y + 33, sign(bar) + money(bar.formatted), "calc-chart__value");
+      if (i === chart.bars.length - 1 && notes.length) {   // NRR and GRR of an account table
+        label(root, 0, y + rowHeight + 16, notes.map(function (n) { return n.label + " " + n.formatted; }).join("   "),
+              "calc-chart__value");
+      }
       if (i > 0) {                                    // the connector from the level before
         var at = x(bar.step === "down" ? span[1] : bar.step === "up" ? span[0] : span[1]);
         svg("line", { x1: at, x2: at, y1: y + 36 - rowHeight, y2: y + 20, "class": "calc-chart__link" }, root);
@@ -156,6 +161,9 @@
     if (chart.kind === "waterfall") {
       rows = chart.bars.map(function (bar) {
         return row([bar.label, sign(bar) + money(bar.formatted)], { "data-bar-row": bar.name, "data-value": String(bar.value) });
+      });
+      (chart.notes || []).forEach(function (note) {
+        rows.push(row([note.label, note.formatted], { "data-note": note.name, "data-value": String(note.value) }));
       });
     } else if (chart.kind === "line") {
       rows = chart.rows.map(function (r) {
