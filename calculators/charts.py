@@ -60,6 +60,8 @@ _BARS: dict[str, Text] = {
 
 _LINE_AXES = (T("Monthly churn rate", "月流失率"), T("LTV", "LTV"))
 _YOURS = T("Your inputs", "当前输入")
+# The mark's caption; {y} the LTV (the page may prefix a currency), {x} the churn rate.
+_AT = T("{y} at {x}", "{x} 时为 {y}")
 _SCALE_ENDS = (T("−100: every respondent a detractor", "−100：全部为贬损者"),
                T("100: every respondent a promoter", "100：全部为推荐者"))
 _MARGIN = T("Range of the 95% margin of error", "95% 误差范围")
@@ -111,7 +113,7 @@ def _line(formula_id: str, result: Result, inputs: Mapping[str, Any], lang: str)
         points.append({"x": x, "y": y, "factor": factor})
     return {
         "points": points,
-        "current": {**_item("current", result.value, "money", lang, label=_YOURS[lang]),
+        "current": {**_item("current", result.value, "money", lang, label=_YOURS[lang], caption=_AT[lang]),
                     "x": churn, "x_formatted": format_value(churn, "percent", lang)},
         "x_label": _LINE_AXES[0][lang], "y_label": _LINE_AXES[1][lang],
         # A few rows for the table that stands in for the line.

@@ -77,7 +77,7 @@
       svg("rect", { x: left, y: y + 20, width: w, height: 16, rx: 2, "class": "calc-chart__rect" }, group);
       label(group, left + w + 6, y + 33, sign(bar) + money(bar.formatted), "calc-chart__value");
       if (i === chart.bars.length - 1 && notes.length) {   // NRR and GRR of an account table
-        label(root, 0, y + rowHeight + 16, notes.map(function (n) { return n.label + " " + n.formatted; }).join("   "),
+        label(root, 0, y + rowHeight + 16, notes.map(function (n) { return n.label + " " + n.formatted; }).join(" · "),
               "calc-chart__value");
       }
       if (i > 0) {                                    // the connector from the level before
@@ -106,15 +106,20 @@
     points.filter(function (p) { return [0.5, 1, 1.5, 2, 3].indexOf(p.factor) >= 0; }).forEach(function (p, i) {
       if (!rows[i]) return;
       svg("line", { x1: X(p.x), x2: X(p.x), y1: Y(yMin), y2: Y(yMin) + 5, "class": "calc-chart__axis" }, root);
-      label(root, X(p.x), Y(yMin) + 18, rows[i].x_formatted, "calc-chart__tick", i === 0 ? "start" : "middle");
+      label(root, X(p.x), Y(yMin) + 18, rows[i].x_formatted, "calc-chart__tick",
+            i === rows.length - 1 && X(p.x) > width - 30 ? "end" : "middle");
     });
     label(root, width - right, height - 4, chart.x_label, "calc-chart__tick", "end");
     var cx = X(chart.current.x), cy = Y(chart.current.value);
     svg("line", { x1: cx, x2: cx, y1: cy, y2: Y(yMin), "class": "calc-chart__guide" }, root);
     var mark = svg("g", { "class": "calc-chart__current", "data-current": "", "data-value": String(chart.current.value) }, root);
     svg("circle", { cx: cx, cy: cy, r: 5, "class": "calc-chart__dot" }, mark);
-    var text = chart.y_label + " " + money(chart.current.formatted) + " @ " + chart.current.x_formatted;
-    label(mark, Math.min(Math.max(cx, 60), width - 60), Math.max(cy - 10, 14), text, "calc-chart__value", "middle");
+    var text = (chart.current.caption || "{y} ({x})").split("{y}").join(money(chart.current.formatted))
+      .split("{x}").join(chart.current.x_formatted);
+    // Above and to the right of the point: the falling line leaves that corner empty.
+    var right = cx < width * 0.6;
+    label(mark, right ? cx + 10 : cx - 10, Math.max(cy - 12, 14), text, "calc-chart__value", right ? "start" : "end");
+    label(root, left, 14, chart.y_label, "calc-chart__tick");
   }
 
   function scale(root, chart, width) {
