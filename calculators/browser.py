@@ -146,7 +146,7 @@ def solve(formula_id: str, target: Any, unknown: Any, inputs_json: str, lang: st
         reply["unknown"] = unknown
         return _dump(reply)
     except InputError as error:
-        return failure(error, lang)
+        return failure(error, lang, formula_id)
     except Exception:  # noqa: BLE001 - the page must get an answer, never a traceback
         return failure(errors.bad_request(*_BROKEN), lang)
 

@@ -3,7 +3,9 @@
 A term with several formulas (LTV, ARR, MRR, ...) shows several calculators on
 its page; each is titled and announced by its variant's name, never by a
 formula id. Formulas that are alone on their term need no name: the symbol
-says it ("NRR calculator"). Ids of formulas not yet in the catalog are harmless.
+says it ("NRR calculator"). Where the catalog's symbol already names the
+variant (the LTVs), the label repeats it, so title and result line agree.
+Ids of formulas not yet in the catalog are harmless.
 """
 from __future__ import annotations
 
@@ -20,9 +22,9 @@ LABELS: dict[str, Text] = {
     "mrr": T("MRR from each customer's fee", "逐个客户汇总 MRR"),
     "mrr_from_arpu": T("MRR from ARPU", "由 ARPU 推算 MRR"),
     # ltv
-    "ltv": T("Revenue LTV (no margin)", "收入口径 LTV（不计毛利）"),
+    "ltv": T("Revenue LTV (no margin)", "收入口径 LTV（未扣毛利）"),
     "ltv_purchase": T("LTV net of CAC", "扣除获客成本的 LTV"),
-    "ltv_churn": T("Margin-adjusted LTV", "按毛利调整的 LTV"),
+    "ltv_churn": T("Margin-adjusted LTV", "毛利口径 LTV"),
     # churn-rate
     "customer_churn_rate": T("Customer churn rate", "客户流失率"),
     "churn_monthly_to_annual": T("Monthly churn to annual", "月流失率换算年流失率"),
@@ -36,10 +38,10 @@ LABELS: dict[str, Text] = {
     "csat_margin_of_error": T("CSAT margin of error", "CSAT 误差范围"),
     # ces
     "ces": T("CES (share of easy ratings)", "CES（高分占比）"),
-    "ces_mean": T("CES (mean score)", "CES（平均分）"),
+    "ces_mean": T("CES (mean score)", "CES（均值）"),
     # repeat-purchase-rate
     "repeat_purchase_rate": T("Repeat purchase rate by orders", "按订单计算的重复购买率"),
-    "repeat_purchase_rate_customers": T("Repeat purchase rate by customers", "按客户计算的重复购买率"),
+    "repeat_purchase_rate_customers": T("Repeat purchase rate by customers", "按客户计算的复购率"),
     # nrr
     "nrr": T("NRR from MRR totals", "由 MRR 汇总计算 NRR"),
     "retention_from_accounts": T("NRR and GRR from an account table", "由账户明细计算 NRR 与 GRR"),

@@ -87,14 +87,47 @@ def display_name(formula, lang: str, *, variants: int = 1) -> str:
     return ui("calc_title", lang, symbol=formula.symbol[lang])
 
 
+# Survey results shown with their margin of error: the formula that gives
+# it, fed the same inputs (its confidence level left at the default).
+MARGINS = {"nps": "nps_margin_of_error", "csat": "csat_margin_of_error"}
+
+
+def margin_formula(formula):
+    from calculators import FORMULAS
+    return FORMULAS.get(MARGINS.get(formula.id, ""))
+
+
+def solvable_inputs(formula) -> list:
+    """The inputs solve() can work out from a target: the numeric ones."""
+    from calculators.solver import NUMERIC_KINDS
+    return [item for item in formula.inputs if item.kind in NUMERIC_KINDS]
+
+
+def margin_for(formula, example: WidgetExample, lang: str) -> dict | None:
+    """The worked example's margin of error, computed now like the result:
+    {"value": "± 14.5", "line": "Margin of error: ± 14.5 (95% confidence, n = 100)"}."""
+    from calculators import browser
+    margin = margin_formula(formula)
+    if margin is None or not example.inputs:
+        return None
+    reply = json.loads(browser.run(margin.id, json.dumps(dict(formula.prefill)), lang))
+    if not reply["ok"]:
+        return None
+    details = {item["name"]: item["formatted"] for item in reply.get("details", [])}
+    return {"value": f"± {reply['formatted']}", "raw": js_number(reply["value"]),
+            "line": ui("calc_margin", lang, margin=reply["formatted"], confidence=details["confidence"],
+                       n=details["responses"])}
+
+
 def render_widget(formula, lang: str, *, variants: int = 1) -> Markup:
     template = environment().get_template("calculator.html.j2")
     example = example_for(formula, lang)
     extras = extras_for(formula, lang, example.result)
-    return Markup(template.render(
-        formula=formula, lang=lang, example=example, variants=variants,
+    return Markup(template.render(margin_example=margin_for(formula, example, lang),
         local_input=DATA_INPUTS.get(formula.id, ""),
         extra=lambda name: render_extra(name, formula, lang, extras, f"calc-{formula.id}", js_number),
+        formula=formula, lang=lang, example=example, variants=variants,
+        solvable=solvable_inputs(formula), margin=margin_formula(formula),
         title=display_name(formula, lang, variants=variants),
         t=lambda key, **values: ui(key, lang, **values), js_number=js_number,
     ))

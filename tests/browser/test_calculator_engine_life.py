@@ -48,8 +48,9 @@ def type_nrr(page, lang: str, start_mrr: str) -> dict:
 
 
 def expect_value(page, formula_id: str, reply: dict, timeout: int = ENGINE_TIMEOUT) -> None:
-    expect(page.locator(f"#calc-{formula_id} [data-result]")).to_have_attribute(
-        "data-value", js_number(reply["value"]), timeout=timeout)
+    result = page.locator(f"#calc-{formula_id} [data-result]")
+    expect(result).to_have_attribute("data-value", js_number(reply["value"]), timeout=timeout)
+    expect(result).to_have_attribute("aria-busy", "false")
 
 
 def expect_failed(page, formula_id: str, lang: str) -> None:

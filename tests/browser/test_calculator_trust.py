@@ -74,6 +74,8 @@ def test_edited_result_is_dimmed_and_marked_until_the_engine_answers(held_engine
     expect(pending).to_have_text(ui("calc_calculating", lang))
     page.wait_for_timeout(400)                       # past the debounce and any transition
     assert opacity(output) <= 0.5
+    assert opacity(root.locator("[data-steps]")) <= 0.5      # the old steps too
+    expect(root.locator("[data-note]")).to_be_hidden()       # no longer the worked example
     expect(root).to_have_attribute("data-state", "loading")   # still: the engine is held
 
     page.release_engine()
@@ -86,6 +88,7 @@ def test_edited_result_is_dimmed_and_marked_until_the_engine_answers(held_engine
     expect(pending).to_be_hidden()
     page.wait_for_timeout(300)
     assert opacity(output) == 1
+    assert opacity(root.locator("[data-steps]")) == 1
 
 
 @pytest.mark.parametrize("lang", LANGS)

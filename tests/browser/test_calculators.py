@@ -55,6 +55,9 @@ def set_input(page, formula_id: str, name: str, value: str) -> None:
 def expect_result(page, formula_id: str, reply: dict) -> None:
     root = widget(page, formula_id)
     result = root.locator("[data-result]")
+    # The answer for the inputs on screen, not an earlier one that happens to match.
+    expect(root).to_have_attribute("data-state", "ready", timeout=ENGINE_TIMEOUT)
+    expect(result).to_have_attribute("aria-busy", "false")
     expect(result).to_have_attribute("data-value", js_number(reply["value"]), timeout=ENGINE_TIMEOUT)
     expect(result).to_have_text(reply["formatted"])
     expect(root.locator("[data-steps] > li")).to_have_text(reply["steps"])

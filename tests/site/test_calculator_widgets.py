@@ -92,7 +92,7 @@ def test_widget_contract(built_site, lang, formula_id):
         assert len(controls) == 1, item.name
         control = controls[0]
         expected_tag = ("select" if item.kind == "choice" else
-                        "textarea" if item.kind.startswith("list") else "input")
+                        "textarea" if item.kind.startswith("list") or item.kind == "table" else "input")
         assert control.name == expected_tag, item.name
         if item.kind == "date":
             assert control["type"] == "date"

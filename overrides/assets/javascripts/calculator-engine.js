@@ -180,13 +180,14 @@
     if (window.console) console.warn("calculators: engine " + (state === "failed" ? "failed" : "restarting") + ": " + why);
   }
 
-  // Resolves to calculators.browser.run()'s reply (a plain object).
-  // `entry` picks another of the worker's entry points ("chart":
-  // calculators.charts.run, the same reply plus the picture's data).
-  function call(formula, inputs, lang, entry) {
+  // Resolves to calculators.browser.run()'s reply (a plain object). `how` is
+  // optional: a worker entry point's name (a string), or
+  // {entry, solve: {target, unknown}} to have calculators.browser.solve() answer.
+  function call(formula, inputs, lang, how) {
+    var options = typeof how === "string" ? { entry: how } : (how || {});
     return start().then(function () {
       var self = current;
-      if (!self || !self.live) return call(formula, inputs, lang, entry);   // it restarted meanwhile
+      if (!self || !self.live) return call(formula, inputs, lang, how);   // it restarted meanwhile
       var id = ++seq;
       return new Promise(function (resolve, reject) {
         var request = { resolve: resolve, reject: reject, timer: 0 };
@@ -194,7 +195,8 @@
           die(self, "no reply within " + REQUEST_TIMEOUT_MS + " ms", true);
         }, REQUEST_TIMEOUT_MS);
         self.pending.set(id, request);
-        self.worker.postMessage({ id: id, formula: formula, inputs: inputs, lang: lang, entry: entry });
+        self.worker.postMessage({ id: id, formula: formula, inputs: inputs, lang: lang,
+                                  entry: options.entry || null, solve: options.solve || null });
       });
     });
   }

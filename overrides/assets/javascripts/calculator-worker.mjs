@@ -7,9 +7,8 @@
 // works under a sub-path: it lives at <root>/<lang>/assets/javascripts/,
 // the runtime at <root>/pyodide/ and the package at <root>/py/calculators.zip.
 //
-// Messages in:  {id, formula, inputs, lang, entry}   inputs is a JSON string;
-//               entry "chart" calls calculators.charts.run (run's reply plus
-//               the picture's data), anything else calculators.browser.run
+// Messages in:  {id, formula, inputs, lang}   inputs is a JSON string
+//               {id, formula, inputs, lang, solve: {target, unknown}}   solve for one input
 // Messages out: {type: "stage", name}          start-up progress (resets the page's stall timer)
 //               {type: "ready", timings} | {type: "failed", message}
 //               (timings: ms since the worker started, for the benchmark)
@@ -32,7 +31,6 @@ const RUNTIME_FILES = [
 ];
 
 const timings = {};
-const ENTRIES = {};      // entry points other than run, filled once the package is in
 const mark = (name) => {
   timings[name] = Math.round(performance.now());
   self.postMessage({ type: "stage", name });
@@ -78,12 +76,14 @@ async function start() {
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
   const browser = pyodide.pyimport("calculators.browser");
   const run = browser.run;
-  ENTRIES.chart = pyodide.pyimport("calculators.charts").run;
+  const solve = browser.solve;
+  // calculators.charts.run: run's reply plus the picture's data (entry "chart").
+  const chart = pyodide.pyimport("calculators.charts").run;
   mark("package");
   // Warm the code paths the first real request takes (parsing, steps, formatting).
   run("nrr", '{"start_mrr": 1, "expansion_mrr": 0, "contraction_mrr": 0, "churned_mrr": 0}', "zh");
   mark("warm");
-  return run;
+  return { run, solve, chart };
 }
 
 const engine = start();
@@ -93,11 +93,14 @@ engine.then(
 );
 
 self.addEventListener("message", async (event) => {
-  const { id, formula, inputs, lang, entry } = event.data || {};
+  const { id, formula, inputs, lang, solve, entry } = event.data || {};
   try {
-    const run = await engine;
-    const fn = (entry && Object.hasOwn(ENTRIES, entry) && ENTRIES[entry]) || run;
-    self.postMessage({ type: "result", id, reply: fn(formula, inputs, lang) });
+    const python = await engine;
+    const reply = solve
+      ? python.solve(formula, String(solve.target), String(solve.unknown), inputs, lang)
+      : entry === "chart" ? python.chart(formula, inputs, lang)
+      : python.run(formula, inputs, lang);
+    self.postMessage({ type: "result", id, reply });
   } catch (error) {
     self.postMessage({ type: "result", id, error: String((error && error.message) || error) });
   }
