@@ -223,6 +223,22 @@ def bench_accounts() -> float:
     return worst
 
 
+def scores(count: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    return "\n".join(str(rng.randint(0, 10)) for _ in range(count))
+
+
+def bench_scores() -> None:
+    text = scores(100_000)
+    cpus = []
+    for _ in range(3):
+        cpu = time.process_time()
+        result = compute("nps_from_scores", scores=text)
+        cpus.append(time.process_time() - cpu)
+    print(f"nps_from_scores, a pasted column of 100,000 answers: {statistics.median(cpus) * 1e3:.1f} ms CPU "
+          f"(NPS {result.value:.2f} ± {result.detail('margin_of_error'):.2f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=50_000)
@@ -233,6 +249,7 @@ def main() -> int:
     clean = fuzz_solve(args.calls // 5, args.seed) and clean
     bench_solve(args.repeats)
     hundred_k = bench_accounts()
+    bench_scores()
     print(f"aims: fuzz clean {'yes' if clean else 'NO'}; 100k rows < 1 s under CPython: "
           f"{'yes' if hundred_k < 1 else 'NO'} ({hundred_k:.2f} s CPU)")
     return 0 if clean else 1

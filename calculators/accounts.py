@@ -246,6 +246,14 @@ def read_table(raw: Any) -> list[Account]:
         if len(fields) < width:
             raise _row_error(row, f"it has {len(fields)} fields, but the header needs {width}.",
                              f"只有 {len(fields)} 个字段，而表头需要 {width} 个。")
+        if len(fields) > len(header) and any(not parsing.is_blank(field) for field in fields[len(header):]):
+            # "A,1,000,1,200": an unquoted thousands separator splits a number in two.
+            raise _row_error(
+                row,
+                f"it has {len(fields)} fields, but the header has {len(header)}; in a comma-separated table, "
+                f"write numbers without thousands separators or in quotes (\"1,000\").",
+                f"有 {len(fields)} 个字段，而表头只有 {len(header)} 个；逗号分隔的表格中，数字请不要加千位分隔符，"
+                f"或用引号括起来（\"1,000\"）。")
         name = _name(row, a_name, fields[a_index])
         if name in seen:
             raise _row_error(row, f"account \u201c{errors._shown(name)}\u201d already appears in row {seen[name]}.",

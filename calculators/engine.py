@@ -5,7 +5,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from . import accounts, errors, parsing, surveys  # noqa: F401 - accounts and surveys register formulas
+from . import errors, parsing
+# Importing a family module registers its formulas in IMPLEMENTATIONS.
+from . import accounts, formulas_efficiency, formulas_retention, formulas_revenue, formulas_service, surveys  # noqa: F401
 from .catalog import FORMULAS
 from .formulas import IMPLEMENTATIONS, Context
 from .model import Formula, Result

@@ -296,7 +296,7 @@ def _date(inp: Input, raw: Any) -> _dt.date:
 
 def _choice(inp: Input, raw: Any) -> str:
     # A numeric choice may come as a number: scale_max=5 means the "5" scale.
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
+    if type(raw) in (int, float) and -1000 < raw < 1000:
         spelled = f"{raw:g}"
         if any(choice.value == spelled for choice in inp.choices):
             return spelled

@@ -47,8 +47,15 @@ def terms(prefix: str, values: Sequence[Any], joiner: str = " + ") -> tuple[str,
     Long lists keep their first few items and the last one, so a pasted
     column of 500 fees does not turn the steps into a wall of numbers.
     """
-    names = {f"{prefix}{i}": value for i, value in enumerate(values)}
-    return joiner.join(elide(["{" + key + "}" for key in names])), names
+    # Only the items shown are named, so a column of 100,000 answers formats
+    # four numbers, not 100,000.
+    count = len(values)
+    shown = [0, 1, 2, count - 1] if count > _SHOWN_TERMS else range(count)
+    names = {f"{prefix}{i}": values[i] for i in shown}
+    parts = ["{" + key + "}" for key in names]
+    if count > _SHOWN_TERMS:
+        parts.insert(3, "…")
+    return joiner.join(parts), names
 
 
 def elide(parts: list[str]) -> list[str]:

@@ -41,7 +41,8 @@ def _whole_on_scale(c: Context, name: str, high: int) -> None:
 def _ces_mean(c: Context) -> Fraction:
     scores, high = c["scores"], int(c["scale_max"])
     _whole_on_scale(c, "scores", high)
-    total = sum(scores, Fraction(0))
+    # Whole answers add as ints: a Fraction sum costs a gcd per item.
+    total = Fraction(sum(score.numerator for score in scores))
     template, values = terms("s", scores)
     c.step("(" + template + ") ÷ {n}", n=len(scores), **values)
     c.step("{t} ÷ {n}", t=total, n=len(scores))

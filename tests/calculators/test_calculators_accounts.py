@@ -22,6 +22,7 @@ SPELLINGS = {
     "chinese headers": EXAMPLE.replace("account,start_mrr,end_mrr", "账户,期初MRR,期末MRR"),
     "chinese headers with spaces and extra column": EXAMPLE.replace("account,start_mrr,end_mrr", "备注,账户,期初 MRR,期末 MRR").replace("\nA", "\nx,A").replace("\nB", "\nx,B").replace("\nC", "\nx,C").replace("\nD", "\nx,D").replace("\nE", "\nx,E"),
     "columns in another order": "end_mrr,account,start_mrr\n1200,A,1000\n1500,B,2000\n0,C,500\n1500,D,1500\n800,E,0\n",
+    "trailing empty fields": EXAMPLE.replace("\n", ",,\n"),
     "currency and blank lines": "\n\naccount,start_mrr,end_mrr\nA,$1000,$1200\n\nB,¥2000,¥1500\nC,500,0\nD,1500,1500\nE,0,800\n\n",
     "full-width digits": EXAMPLE.replace("1000", "１０００"),
     "list of rows": [["A", 1000, 1200], ["B", 2000, 1500], ["C", 500, 0], ["D", 1500, 1500], ["E", 0, 800]],
@@ -62,6 +63,10 @@ ERRORS = [
      "Row 2: start_mrr is empty; enter 0 if the account had no MRR.", "第 2 行：「start_mrr」为空；如果该账户没有 MRR，请填写 0。"),
     ("short row", "account,start_mrr,end_mrr\nA,1\n",
      "Row 2: it has 2 fields, but the header needs 3.", "第 2 行：只有 2 个字段，而表头需要 3 个。"),
+    ("unquoted thousands", "account,start_mrr,end_mrr\nA,1,000,1,200\n",
+     "Row 2: it has 5 fields, but the header has 3; in a comma-separated table, write numbers without thousands "
+     "separators or in quotes (\"1,000\").",
+     "第 2 行：有 5 个字段，而表头只有 3 个；逗号分隔的表格中，数字请不要加千位分隔符，或用引号括起来（\"1,000\"）。"),
     ("no account", "account,start_mrr,end_mrr\n,1,1\n",
      "Row 2: account is empty; every row needs an account.", "第 2 行：「account」为空；每一行都需要写明账户。"),
     ("superscript", "account,start_mrr,end_mrr\nA,10²,1\n",
