@@ -7,11 +7,13 @@ PYTHON   := $(VENV)/bin/python
 CHROMIUM ?= $(or $(CHROMIUM_PATH),/usr/bin/chromium)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM_PATH := $(CHROMIUM)
+# make serve PORT=8001 when 8000 is taken.
+PORT     ?= 8000
 
-.PHONY: help setup serve build test bench chromium clean sync-specs
+.PHONY: help setup serve build test bench chromium clean sync-specs record-stdlib
 
 help:
-	@echo "make serve   serve the site with live reload at http://127.0.0.1:8000"
+	@echo "make serve   serve the site with live reload at http://127.0.0.1:8000 (PORT=8001 for another port)"
 	@echo "make test    run the whole test suite"
 	@echo "make build   build the static site into site/"
 	@echo "make bench   run the benchmarks in benchmarks/"
@@ -41,7 +43,7 @@ chromium:
 	fi
 
 serve: setup
-	$(PYTHON) scripts/site.py serve
+	$(PYTHON) scripts/site.py serve --port $(PORT)
 
 build: setup
 	$(PYTHON) scripts/site.py build
@@ -54,6 +56,11 @@ test: setup chromium
 bench: setup chromium
 	$(PYTHON) benchmarks/crosslink.py
 	$(PYTHON) benchmarks/calculator.py
+
+# Record the standard-library files the calculators load under Pyodide
+# (sitegen/pyodide_stdlib_keep.txt); the build ships only those.
+record-stdlib: setup
+	$(PYTHON) scripts/record_stdlib.py
 
 # Copy the upstream term inventory and formula contract into tests/data,
 # which is all the tests read: make sync-specs SPECS=../shared

@@ -13,7 +13,7 @@ from html import escape
 from types import MappingProxyType
 from typing import Any
 
-from . import _chinese, _html
+from . import _chinese, _html, _inflect
 from ._automaton import Automaton
 from ._text import TextView, fold, is_han, is_word_char, normalize
 from .model import Disambiguation, Link, LinkResult, LinkTarget, UnknownReference, UnknownTermError
@@ -27,6 +27,16 @@ from .model import Disambiguation, Link, LinkResult, LinkTarget, UnknownReferenc
 _REFERENCE = re.compile(r"\[\[([^\[\]\n]+?)\]\]")
 
 _NO_CHECK, _WORD, _HAN = 0, 1, 2
+TOOLTIPS = ("title", "data")
+
+# Two links must never touch: "KPIs CS" would read as one link to one page.
+# A mention is not linked when only whitespace, and inline tags that do not
+# separate words visually, lie between it and another link.
+_INLINE = r"(?:\s|&(?:nbsp|#160|#x[aA]0);|</?(?:span|strong|em|b|i|mark|small|sup|sub|u|s|cite|bdi|bdo)\b[^<>]*>)*"
+_LINK_BEFORE = re.compile(rf"</a\s*>{_INLINE}\Z", re.I)
+_LINK_AFTER = re.compile(rf"{_INLINE}(?:<a[\s>]|\[\[)", re.I)
+_GAP = re.compile(rf"{_INLINE}\Z", re.I)
+_LOOK_BEHIND = 160  # characters of source searched for a preceding </a>
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +54,18 @@ class _Destination:
     css_class: str
 
     @classmethod
-    def term(cls, target: LinkTarget) -> _Destination:
+    def term(cls, target: LinkTarget, tooltips: str) -> _Destination:
+        tip = _tooltip(tooltips, target.title, target.label or target.name,
+                       target.counterpart, target.counterpart_lang)
         return cls(target.url, _page_key(target.url), target.term_id,
                    frozenset((target.term_id,)), target.term_id, None,
-                   f'{_title(target.title)} data-term="{escape(target.term_id)}"', "glossary-link")
+                   f'{tip} data-term="{escape(target.term_id)}"', "glossary-link")
 
     @classmethod
     def disambiguation(cls, surface: str, page: Disambiguation,
-                       owners: frozenset[str]) -> _Destination:
+                       owners: frozenset[str], tooltips: str) -> _Destination:
         return cls(page.url, _page_key(page.url), "#" + page.url, owners, None, surface,
-                   f'{_title(page.title)} data-ambiguous="{escape(surface)}"',
+                   f'{_tooltip(tooltips, page.title, surface)} data-ambiguous="{escape(surface)}"',
                    "glossary-link glossary-ambiguous")
 
 
@@ -80,10 +92,29 @@ class Linker:
     term. The form is matched case-insensitively if some target lists it among
     its name and forms, case-sensitively (like an acronym) otherwise. Any other
     form shared by two targets raises ValueError: the linker never guesses.
+
+    English plurals (and, where a target shows the verb, -ed/-ing) of every
+    Latin form are generated here, once (see _inflect.py).
+
+    ``lang`` is the BCP 47 tag of the pages ("zh-Hans" or "en"); link text in
+    the other script then carries ``lang``: "en" for Latin text on a Chinese
+    page, "zh-Hans" for Chinese text on any other. None adds no ``lang``.
+
+    ``tooltips`` says where the tooltip goes: "title" (the default) puts the
+    target's title in the ``title`` attribute, for Material's
+    ``content.tooltips`` and the browser; "data" puts it, with the heading and
+    counterpart name, in ``data-tooltip*`` attributes for a script of one's
+    own (the site's tooltips.js), and writes no ``title``.
     """
 
     def __init__(self, targets: Iterable[LinkTarget], *,
-                 ambiguous: Mapping[str, Disambiguation | tuple[str, str]] = MappingProxyType({})):
+                 ambiguous: Mapping[str, Disambiguation | tuple[str, str]] = MappingProxyType({}),
+                 lang: str | None = None, tooltips: str = "title"):
+        if tooltips not in TOOLTIPS:
+            raise ValueError(f"tooltips must be one of {', '.join(TOOLTIPS)}, got {tooltips!r}")
+        if lang is not None and (not isinstance(lang, str) or not lang.strip()):
+            raise ValueError(f"lang must be a BCP 47 tag such as 'zh-Hans' or 'en', got {lang!r}")
+        self._foreign = None if lang is None else ("en" if lang.lower().startswith("zh") else "zh-Hans")
         by_id: dict[str, LinkTarget] = {}
         destinations: dict[str, _Destination] = {}
         folded: dict[str, list[tuple[str, LinkTarget]]] = {}  # key -> (form, target)
@@ -94,7 +125,7 @@ class Linker:
             if target.term_id in by_id:
                 raise ValueError(f"duplicate term id {target.term_id!r}")
             by_id[target.term_id] = target
-            destinations[target.term_id] = _Destination.term(target)
+            destinations[target.term_id] = _Destination.term(target, tooltips)
             for form in dict.fromkeys((target.name, *target.forms)):
                 _add_owner(folded.setdefault(fold(normalize(form)), []), (form, target))
             for acronym in dict.fromkeys(normalize(a) for a in target.acronyms):
@@ -117,7 +148,7 @@ class Linker:
                 owners = exact.get(form, [])
                 exact_form = form
             destination = _Destination.disambiguation(
-                surface, page, frozenset((*page.term_ids, *(t.term_id for t in owners))))
+                surface, page, frozenset((*page.term_ids, *(t.term_id for t in owners))), tooltips)
             entries.setdefault(key, []).append(_Entry(exact_form, destination))
 
         clashes: list[str] = []
@@ -142,6 +173,7 @@ class Linker:
                              "with its disambiguation page, or remove it from all but one:\n"
                              + "\n".join(f"  - {c}" for c in clashes))
 
+        _add_inflections(entries)
         keys = list(entries)
         # Case-sensitive entries are tried before the case-insensitive one.
         self._entries = [tuple(sorted(entries[k], key=lambda e: e.exact is None)) for k in keys]
@@ -208,7 +240,8 @@ class Linker:
             text = text.strip() if bar and text.strip() else escape(target.name, quote=False)
             destination = self._destinations[term_id]
             if mode == _html.LINK and page.may_link(destination, explicit=True):
-                text = page.anchor(destination, text, explicit=True)
+                text = page.anchor(destination, text, explicit=True, lang=self._lang_of(text))
+                page.linked_to = match.end()
             page.replace(match.start(), match.end(), text)
         if mode == _html.LINK:
             self._mentions(page, last, end)
@@ -260,10 +293,24 @@ class Linker:
             if span is None:
                 continue
             covered = finish
+            source_start, source_end = start + span[0], start + span[1]
+            if page.touches_link(source_start, source_end):
+                continue
             if page.may_link(entry.destination, explicit=False):
-                source_start, source_end = start + span[0], start + span[1]
+                text = page.html[source_start:source_end]
                 page.replace(source_start, source_end, page.anchor(
-                    entry.destination, page.html[source_start:source_end], explicit=False))
+                    entry.destination, text, explicit=False, lang=self._lang_of(text)))
+                page.linked_to = source_end
+
+    def _lang_of(self, text: str) -> str | None:
+        """The lang a link's text needs, if it is in the other script."""
+        foreign = self._foreign
+        if foreign is None:
+            return None
+        has_han = any(is_han(ch) for ch in text)
+        if foreign == "zh-Hans":
+            return foreign if has_han else None
+        return foreign if not has_han and any(ch.isascii() and ch.isalpha() for ch in text) else None
 
 
 # ---------------------------------------------------------------------------
@@ -273,7 +320,7 @@ class Linker:
 
 class _Page:
     __slots__ = ("html", "url", "key", "current_term", "first_only", "make_href",
-                 "hrefs", "pieces", "last", "counted", "links", "unknown")
+                 "hrefs", "pieces", "last", "counted", "links", "unknown", "linked_to")
 
     def __init__(self, html: str, url: str, current_term: str | None, first_only: bool,
                  make_href: Callable[[str], str]):
@@ -286,6 +333,17 @@ class _Page:
         self.counted: set[str] = set()
         self.links: list[Link] = []
         self.unknown: list[UnknownReference] = []
+        self.linked_to = -1  # source offset where the last inserted link ends
+
+    def touches_link(self, start: int, end: int) -> bool:
+        """Whether a link over html[start:end] would touch another link: one
+        just inserted, one already in the page, or a [[reference]] after it."""
+        html = self.html
+        if 0 <= self.linked_to <= start and _GAP.match(html, self.linked_to, start):
+            return True
+        if _LINK_BEFORE.search(html, max(0, start - _LOOK_BEHIND), start):
+            return True
+        return _LINK_AFTER.match(html, end) is not None
 
     def may_link(self, destination: _Destination, *, explicit: bool) -> bool:
         """Whether to link here; counts the link for first_only if so."""
@@ -297,7 +355,8 @@ class _Page:
         self.counted.add(counter)
         return True
 
-    def anchor(self, destination: _Destination, text: str, *, explicit: bool) -> str:
+    def anchor(self, destination: _Destination, text: str, *, explicit: bool,
+               lang: str | None = None) -> str:
         """``<a class="glossary-link" href title data-term>text</a>``; a link to a
         disambiguation page has classes ``glossary-link glossary-ambiguous`` and
         ``data-ambiguous`` instead of ``data-term``. ``text`` is HTML."""
@@ -305,8 +364,9 @@ class _Page:
         if href is None:
             href = self.hrefs[destination.url] = self.make_href(destination.url)
         self.links.append(Link(destination.term_id, text, href, explicit, destination.ambiguous))
+        lang_attribute = f' lang="{lang}"' if lang else ""
         return (f'<a class="{destination.css_class}" href="{escape(href)}"'
-                f'{destination.attributes}>{text}</a>')
+                f'{destination.attributes}{lang_attribute}>{text}</a>')
 
     def replace(self, start: int, end: int, new: str) -> None:
         self.pieces.append(self.html[self.last:start])
@@ -325,8 +385,52 @@ class _Page:
 # ---------------------------------------------------------------------------
 
 
-def _title(title: str) -> str:
-    return f' title="{escape(title)}"' if title else ""
+def _tooltip(tooltips: str, text: str, heading: str, counterpart: str = "",
+             counterpart_lang: str = "") -> str:
+    """The anchor's tooltip attributes, escaped once per destination."""
+    if tooltips == "title":
+        return f' title="{escape(text)}"' if text else ""
+    parts = [f' data-tooltip-name="{escape(heading)}"']
+    if counterpart:
+        parts.append(f' data-tooltip-other="{escape(counterpart)}"'
+                     f' data-tooltip-other-lang="{escape(counterpart_lang)}"')
+    if text:
+        parts.append(f' data-tooltip="{escape(text)}"')
+    return "".join(parts)
+
+
+def _add_inflections(entries: dict[str, list[_Entry]]) -> None:
+    """Add the generated English forms (_inflect.py) of every key to ``entries``.
+
+    A generated form never displaces a listed one, and one that two
+    destinations would share is left out: "renewals" is Renewal's unless some
+    term lists "renewals" itself, and nobody's if two terms both inflect to it.
+    """
+    siblings: dict[int, set[str]] = {}
+    for key, key_entries in entries.items():
+        for entry in key_entries:
+            if entry.exact is None:
+                siblings.setdefault(id(entry.destination), set()).add(key)
+    frozen = {owner: frozenset(keys) for owner, keys in siblings.items()}
+    generated: dict[str, list[_Entry]] = {}
+    for key, key_entries in list(entries.items()):
+        for entry in key_entries:
+            if entry.exact is not None:
+                forms = [(fold(p), p) for p in _inflect.acronym_plurals(entry.exact)]
+            else:
+                variants = _inflect.plurals(key) + _inflect.verb_forms(
+                    key, frozen.get(id(entry.destination), frozenset()))
+                forms = [(v, None) for v in variants]
+            for variant, exact in forms:
+                if variant in entries:
+                    continue
+                new = _Entry(exact, entry.destination)
+                bucket = generated.setdefault(variant, [])
+                if new not in bucket:
+                    bucket.append(new)
+    for variant, bucket in generated.items():
+        if len({id(e.destination) for e in bucket}) == 1:
+            entries[variant] = bucket
 
 
 def _same(url: str) -> str:

@@ -27,7 +27,12 @@ class LinkTarget:
     - ``url``: relative to the language's site root ("terms/nrr/") or absolute;
       ``Linker.link(make_href=...)`` turns it into each page's href.
     - ``title``: the tooltip text, usually the one-sentence summary. Empty means
-      no ``title`` attribute.
+      no tooltip text.
+    - ``label``: the tooltip's heading, when it should differ from ``name``
+      ("Net Revenue Retention (NRR)"). Used by ``Linker(tooltips="data")``.
+    - ``counterpart``: the term's name in the other language, shown next to the
+      heading ("净收入留存率 · Net Revenue Retention (NRR)"), with
+      ``counterpart_lang`` its BCP 47 tag ("en", "zh-Hans"). Both or neither.
 
     Lists are accepted and stored as tuples, so a record read from JSON can be
     passed as ``LinkTarget(**record)``.
@@ -39,14 +44,21 @@ class LinkTarget:
     acronyms: tuple[str, ...] = ()
     url: str
     title: str = ""
+    label: str = ""
+    counterpart: str = ""
+    counterpart_lang: str = ""
 
     def __post_init__(self) -> None:
         for field in ("term_id", "name", "url"):
             value = getattr(self, field)
             if not isinstance(value, str) or not value.strip():
                 raise ValueError(f"LinkTarget.{field} must be a non-empty string, got {value!r}")
-        if not isinstance(self.title, str):
-            raise ValueError(f"LinkTarget.title must be a string, got {self.title!r}")
+        for field in ("title", "label", "counterpart", "counterpart_lang"):
+            if not isinstance(getattr(self, field), str):
+                raise ValueError(f"LinkTarget.{field} must be a string, got {getattr(self, field)!r}")
+        if bool(self.counterpart.strip()) != bool(self.counterpart_lang.strip()):
+            raise ValueError(f"LinkTarget {self.term_id!r}: counterpart and counterpart_lang "
+                             "go together (the name and its language tag)")
         for field in ("forms", "acronyms"):
             object.__setattr__(self, field, _strings(self.term_id, field, getattr(self, field)))
 

@@ -7,6 +7,7 @@ Each problem names the file and field, like every other loader problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from .checks import text_fields
@@ -20,10 +21,13 @@ MAX_SUMMARY_CHARS = 50        # zh tooltip, counting every character but spaces
 
 
 def check_content(terms: dict[str, Term], categories: dict[str, Category],
-                  categories_file: Path, problems: Problems) -> None:
+                  categories_file: Path, problems: Problems, *,
+                  seed_ids: Collection[str] = (), formula_ids: Collection[str] | None = None) -> None:
+    internal = _internal_words(seed_ids, formula_ids or ())
     for term in terms.values():
         path = term.source_file
         _check_abbreviation(path, term, problems)
+        _check_internal_words(path, term, internal, problems)
         for lang in LANGUAGES:
             entry = term.lang(lang)
             if not entry.examples:
@@ -61,6 +65,36 @@ def _check_abbreviation(path, term: Term, problems) -> None:
 
 
 # ---------------------------------------------------------------------------
+# Words readers must never see
+# ---------------------------------------------------------------------------
+
+def _internal_words(seed_ids, formula_ids) -> list[tuple[re.Pattern, str]]:
+    """Readers know the source articles by name and the formulas by what they
+    compute: "seed 004", "004 给出的", "种子文章" and `ltv_churn` mean nothing to them."""
+    rules = [(re.compile(r"\bseeds?\b(?=\s*(?:article\s*)?\d)|\bseed articles?\b", re.IGNORECASE),
+              "name the source article as readers know it (seeds.yml `short`), not as a seed"),
+             (re.compile(r"种子\s*(?:文章|来源|\d)"), "用文章名称（seeds.yml 的 short）称呼来源，不要说“种子” "
+              "(name the article, not the seed)")]
+    if seed_ids:
+        ids = "|".join(re.escape(s) for s in sorted(seed_ids))
+        rules.append((re.compile(rf"(?<![\d.,:])(?:{ids})(?![\d%.,:])"),
+                      "a source article's id; name the article as readers know it (seeds.yml `short`)"))
+    internal_formulas = sorted(f for f in formula_ids if "_" in f)
+    if internal_formulas:
+        rules.append((re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, internal_formulas)) + r")(?!\w)"),
+                      "a formula id; name the variant in words (the margin-adjusted LTV)"))
+    return rules
+
+
+def _check_internal_words(path, term: Term, rules, problems) -> None:
+    for field, text in text_fields(term):
+        for pattern, advice in rules:
+            match = pattern.search(text)
+            if match:
+                problems.add(path, field, f"'{match.group()}': {advice}")
+
+
+# ---------------------------------------------------------------------------
 # Summaries, spelling, spacing
 # ---------------------------------------------------------------------------
 
@@ -82,7 +116,8 @@ def _english_texts(term: Term):
     write them (aliases, forms to avoid) and titles as published."""
     entry = term.en
     yield "en.name", entry.name
-    yield "en.full_name", entry.full_name
+    if entry.full_name != entry.name:
+        yield "en.full_name", entry.full_name
     if entry.short_name:
         yield "en.short_name", entry.short_name
     if entry.pronunciation:
@@ -100,7 +135,9 @@ def _check_spelling(path, term: Term, problems) -> None:
 
 def _check_spacing(path, term: Term, problems) -> None:
     entry = term.zh
-    names = [("zh.name", entry.name), ("zh.full_name", entry.full_name)]
+    names = [("zh.name", entry.name)]
+    if entry.full_name != entry.name:
+        names.append(("zh.full_name", entry.full_name))
     if entry.short_name:
         names.append(("zh.short_name", entry.short_name))
     names += [(f"zh.aliases[{i}]", alias) for i, alias in enumerate(entry.aliases)]

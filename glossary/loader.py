@@ -15,6 +15,7 @@ from pathlib import Path
 from . import fields
 from .checks import check_glossary
 from .comparison_loader import load_comparisons
+from .content_rules import check_content
 from .fields import Problems, display
 from .model import (
     LANGUAGES,
@@ -91,6 +92,8 @@ def load_glossary(
     terms = _claim_ids(parsed, problems)
     comparisons = load_comparisons(root / "comparisons", terms, broken, problems)
     check_glossary(terms, broken, problems)
+    check_content(terms, categories, root / "categories.yml", problems,
+                  seed_ids=seeds, formula_ids=known_formulas)
     if problems.items:
         raise GlossaryError(problems.items)
     return Glossary(terms=terms, categories=categories, seeds=seeds, comparisons=comparisons)
@@ -275,6 +278,8 @@ def _parse_benchmarks(path, raw, problems) -> tuple[Benchmark, ...]:
             read_at = fields.text(path, f"{where}.read_at", item["read_at"], problems, required=True,
                                   limit=fields.MAX_NAME_CHARS * 2, single_line=True)
         year = item.get("year")
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year)            # year: "2025" is as clear as year: 2025
         if "year" not in missing and (isinstance(year, bool) or not isinstance(year, int)
                                       or not FIRST_YEAR <= year <= 2100):
             problems.add(path, f"{where}.year", "must be the four-digit publication year, e.g. 2025")

@@ -1,11 +1,11 @@
 """MkDocs hook: put the site's Content Security Policy on every page.
 
 Runs on the final HTML because the policy lists the hashes of the page's own
-inline scripts (sitegen/csp.py says why).
+inline scripts (sitegen/csp.py says why). Pages come through on_post_page;
+404.html does not (MkDocs renders it as a static template), so it comes
+through on_post_template.
 """
 from __future__ import annotations
-
-import os
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -14,13 +14,21 @@ from mkdocs.structure.pages import Page
 from sitegen import csp
 from sitegen.rendering import render
 
-# Set by `scripts/site.py serve`, whose live-reload script is inline.
-DEV_SERVER = os.environ.get("CS_GLOSSARY_DEV_SERVER") == "1"
 CHARSET = '<meta charset="utf-8">'
 
 
 @event_priority(-100)   # after every other hook has changed the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    meta = render("csp-meta.html.j2", policy=csp.policy(output, dev_server=DEV_SERVER))
+    return _with_policy(output)
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # Static templates include sitemap.xml; only HTML gets a policy.
+    return _with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
+def _with_policy(output: str) -> str:
+    meta = render("csp-meta.html.j2", policy=csp.policy(output))
     # The policy governs only what follows it, so it goes first in <head>.
     return output.replace(CHARSET, CHARSET + meta, 1)

@@ -29,9 +29,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _linker, _first_only
     glossary = load_site_glossary(glossary_dir(config.config_file_path, config.extra["glossary_dir"]))
     # Targets carry URLs under the language root; each page makes them relative.
-    data = link_targets(glossary, config.extra["lang"], lambda path: path)
+    data = link_targets(glossary, config.extra["lang"], lambda path: path, tooltip_names=True)
+    # Tooltips are drawn by overrides/assets/javascripts/tooltips.js from
+    # data-tooltip* attributes (name, counterpart name, summary), not from
+    # `title`, which Material's own tooltip would take over.
     _linker = Linker([LinkTarget(**t) for t in data["targets"]],
-                     ambiguous={form: Disambiguation(**d) for form, d in data["ambiguous"].items()})
+                     ambiguous={form: Disambiguation(**d) for form, d in data["ambiguous"].items()},
+                     lang=config.theme["language"], tooltips="data")
     _first_only = config.extra.get("glossary_links", {}).get("first_only", True)
     return config
 

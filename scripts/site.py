@@ -1,7 +1,7 @@
 """Build or serve the whole bilingual site.
 
-    python scripts/site.py build [--out site]     both trees + root files
-    python scripts/site.py serve [--port 8000]    build, serve, rebuild on change
+    python scripts/site.py build [--out site] [--verbose]   both trees + root files
+    python scripts/site.py serve [--port 8000]              build, serve, rebuild on change
 
 The two language trees are two MkDocs configs (mkdocs.yml, mkdocs.en.yml),
 built in parallel. Everything is built into a staging folder and swapped in
@@ -11,11 +11,15 @@ looks valid: the old one stays, or there is none.
 from __future__ import annotations
 
 import argparse
+import errno
 import mimetypes
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,7 +29,11 @@ sys.path.insert(0, str(REPO))
 from glossary import GlossaryError  # noqa: E402
 from glossary.changelog import ChangelogError, load_changelog  # noqa: E402
 from sitegen.cheat_sheet_pdf import write_cheat_sheet_pdfs  # noqa: E402
+from sitegen.downloads import fill_sizes  # noqa: E402
 from sitegen.exports import write_exports  # noqa: E402
+from sitegen.precompress import precompress  # noqa: E402
+from sitegen.server_config import write_headers_file  # noqa: E402
+from sitegen.service_worker import write_service_worker  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
 from sitegen.site_root import write_root  # noqa: E402
 from sitegen.team_exports import write_team_exports  # noqa: E402
@@ -35,12 +43,18 @@ WATCHED = ("docs", "glossary", "calculators", "crosslink", "sitegen", "hooks",
            "overrides", "mkdocs.yml", "mkdocs.en.yml")
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
+# What a normal build does not print: MkDocs' INFO lines (with their indented
+# continuation lines, such as the list of generated pages outside the nav) and
+# jieba's start-up chatter from the search plugin. Warnings and errors stay.
+_NOISE = re.compile(r"^(INFO\b|Building prefix dict |Loading model |Prefix dict has been built"
+                    r"|Dumping model to file cache )")
+
 
 class BuildFailed(Exception):
     pass
 
 
-def build(out: Path, site_url: str = DEFAULT_SITE_URL, quiet: bool = False) -> float:
+def build(out: Path, site_url: str = DEFAULT_SITE_URL, verbose: bool = False) -> float:
     """Build both trees and the root files into ``out``; returns seconds taken."""
     started = time.perf_counter()
     # Validate once, here: a broken term file is then reported once, not by
@@ -55,7 +69,7 @@ def build(out: Path, site_url: str = DEFAULT_SITE_URL, quiet: bool = False) -> f
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        _build_into(staging, site_url, quiet, glossary)
+        _build_into(staging, site_url, verbose, glossary)
         _swap_in(staging, out)
     except BaseException as error:
         # Whatever failed, nothing half-built stays behind; a previous site/ is untouched.
@@ -74,25 +88,57 @@ def _describe(error: BaseException) -> str:
     return f"writing the site failed: {type(error).__name__}: {error}"
 
 
-def _build_into(staging: Path, site_url: str, quiet: bool, glossary) -> None:
+def _build_into(staging: Path, site_url: str, verbose: bool, glossary) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
                SITE_URL_ZH=site_url.rstrip("/") + "/zh/",
                SITE_URL_EN=site_url.rstrip("/") + "/en/")
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    if quiet:
-        mkdocs.append("--quiet")
-    processes = {
-        lang: subprocess.Popen([*mkdocs, "-f", config, "-d", str(staging / lang)],
-                               cwd=REPO, env=env)
-        for lang, config in CONFIGS.items()
-    }
-    failed = [lang for lang, process in processes.items() if process.wait() != 0]
+    failed = _run_mkdocs(staging, env, verbose)
     if failed:
         raise BuildFailed(f"MkDocs build failed for: {', '.join(failed)} (see messages above)")
     write_root(staging)
     write_exports(staging, glossary, site_url)
     write_team_exports(staging, glossary, site_url)
     write_cheat_sheet_pdfs(staging)
+    fill_sizes(staging)           # the downloads pages list every file above
+    write_headers_file(staging)   # _headers for static hosts (README, "Serving")
+    write_service_worker(staging)  # lists every file above
+    precompress(staging)          # last: every file above gets its .gz / .br twin
+
+
+def _run_mkdocs(staging: Path, env: dict, verbose: bool) -> list[str]:
+    """Run both MkDocs builds in parallel; print what they said, minus the noise,
+    each line once (the two builds share their warnings). Returns failed languages."""
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    logs = {lang: tempfile.TemporaryFile("w+", encoding="utf-8") for lang in CONFIGS}
+    processes = {
+        lang: subprocess.Popen([*mkdocs, "-f", config, "-d", str(staging / lang)], cwd=REPO,
+                               env=env, stdout=logs[lang], stderr=subprocess.STDOUT)
+        for lang, config in CONFIGS.items()
+    }
+    failed = [lang for lang, process in processes.items() if process.wait() != 0]
+    shown: set[str] = set()
+    for log in logs.values():
+        log.seek(0)
+        for line in _worth_showing(log.read().splitlines(), verbose):
+            if line not in shown:
+                shown.add(line)
+                print(line, flush=True)
+        log.close()
+    return failed
+
+
+def _worth_showing(lines: list[str], verbose: bool):
+    skipping = False
+    for line in lines:
+        if verbose:
+            yield line
+        elif _NOISE.match(line):
+            skipping = True
+        elif skipping and line[:1].isspace():
+            continue                      # continuation of a skipped message
+        else:
+            skipping = False
+            yield line
 
 
 def _swap_in(staging: Path, out: Path) -> None:
@@ -110,14 +156,15 @@ def _swap_in(staging: Path, out: Path) -> None:
 
 
 def serve(out: Path, host: str, port: int) -> None:
-    from mkdocs.livereload import LiveReloadServer
+    from sitegen.live_reload import DevServer
 
     site_url = f"http://{host}:{port}/"
-    os.environ["CS_GLOSSARY_DEV_SERVER"] = "1"    # relaxes the CSP for the live-reload script
+    _check_port_free(host, port)             # before a 10 s build, not after it
+    os.environ["CS_GLOSSARY_OFFLINE"] = "off"     # no service worker: live reload must stay live
 
     def rebuild() -> None:
         try:
-            seconds = build(out, site_url, quiet=True)
+            seconds = build(out, site_url)
             print(f"Site rebuilt in {seconds:.1f} s: {site_url}", flush=True)
         except BuildFailed as error:
             # Keep serving the last good site; the messages above say what broke.
@@ -125,19 +172,40 @@ def serve(out: Path, host: str, port: int) -> None:
 
     mimetypes.add_type("application/wasm", ".wasm")
     rebuild()
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
+    server = DevServer(builder=rebuild, host=host, port=port, root=str(out))
     for path in WATCHED:
         server.watch(str(REPO / path))
+    glossary = _glossary_root()
+    if not glossary.is_relative_to(REPO):
+        server.watch(str(glossary))       # GLOSSARY_DIR outside the checkout
     print(f"Serving both languages at {site_url}  (zh: {site_url}zh/  en: {site_url}en/)", flush=True)
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
     except OSError as error:
-        raise SystemExit(f"error: cannot listen on {host}:{port} ({error.strerror}); "
-                         "is another server running? Use --port to pick another port.") from None
+        raise SystemExit(_port_message(host, port, error)) from None
     finally:
         server.shutdown()
+
+
+def _glossary_root() -> Path:
+    return (REPO / os.environ.get("GLOSSARY_DIR", "glossary")).resolve()
+
+
+def _check_port_free(host: str, port: int) -> None:
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        raise SystemExit(_port_message(host, port, error)) from None
+
+
+def _port_message(host: str, port: int, error: OSError) -> str:
+    reason = "it is already in use" if error.errno == errno.EADDRINUSE else error.strerror
+    return (f"error: cannot serve on {host}:{port}: {reason}. Is another `make serve` running? "
+            f"Pick another port: make serve PORT={port + 1}")
 
 
 def main() -> int:
@@ -145,16 +213,22 @@ def main() -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     build_cmd = sub.add_parser("build", help="build both languages into --out")
     build_cmd.add_argument("--out", type=Path, default=REPO / "site")
-    build_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL),
+    build_cmd.add_argument("--site-url", default=os.environ.get("SITE_URL"),
                            help="public URL of the site root (default: $SITE_URL or the local server)")
+    build_cmd.add_argument("--verbose", action="store_true", help="show every MkDocs message")
     serve_cmd = sub.add_parser("serve", help="build, serve and rebuild on change")
     serve_cmd.add_argument("--out", type=Path, default=REPO / "site")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
     if args.command == "build":
+        if not args.site_url:
+            args.site_url = DEFAULT_SITE_URL
+            print(f"note: SITE_URL is not set, so canonical links, the sitemaps and JSON-LD point at "
+                  f"{DEFAULT_SITE_URL}. For a deployment: SITE_URL=https://your.host/ make build",
+                  flush=True)
         try:
-            seconds = build(args.out.resolve(), args.site_url)
+            seconds = build(args.out.resolve(), args.site_url, verbose=args.verbose)
         except (BuildFailed, FileNotFoundError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1

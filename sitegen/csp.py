@@ -23,11 +23,10 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy(html: str, *, dev_server: bool = False) -> str:
+def policy(html: str) -> str:
+    # The same policy in development: `make serve` loads its live-reload poller
+    # from this origin (sitegen/live_reload.py), so it needs no exception.
     scripts = ["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(html)]
-    if dev_server:
-        # MkDocs' live-reload server injects an inline script after the build.
-        scripts.append("'unsafe-inline'")
     return "; ".join([
         "default-src 'self'",
         f"script-src {' '.join(scripts)}",

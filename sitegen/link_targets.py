@@ -17,13 +17,19 @@ _WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str]) -> dict:
+def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str], *,
+                 tooltip_names: bool = False) -> dict:
     """``{"targets": [LinkTarget kwargs], "ambiguous": {form: {"url", "title", "term_ids"}}}``
     for ``lang``.
 
     ``url_for`` turns a path under the language root ("terms/nrr/") into the
     URL the links should carry: absolute for glossary.json, unchanged for the
     site's own pages (the hook makes them relative per page).
+
+    ``tooltip_names`` adds each target's tooltip heading and counterpart-language
+    name (``label``, ``counterpart``, ``counterpart_lang``), which the site's
+    own tooltips show. glossary.json leaves them out: its targets feed
+    ``title`` tooltips, and older copies of crosslink do not know the fields.
     """
     owners: dict[str, set[str]] = {}
     for term in glossary:
@@ -52,12 +58,16 @@ def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str]) -
     targets = []
     for term in glossary:
         entry, other = term.lang(lang), term.other(lang)
-        candidates = [entry.full_name, *entry.aliases, other.name, other.full_name, *other.aliases]
+        # Short names ("Onboarding", "Champion") are preferred forms: they link too.
+        candidates = [entry.full_name, *_short(entry), *entry.aliases,
+                      other.name, other.full_name, *_short(other), *other.aliases]
         forms: list[str] = []
         acronyms_of: list[str] = []
+        # An abbr that is an ordinary word ("Renewal", "Onboarding") is matched
+        # like a name, case-insensitively and with its plural, not as an acronym.
         if term.abbr and _form_key(term.abbr) not in shared:
-            acronyms_of.append(term.abbr)
-        seen = {_form_key(entry.name)} | {_form_key(a) for a in acronyms_of}
+            (acronyms_of if looks_like_acronym(term.abbr) else forms).append(term.abbr)
+        seen = {_form_key(entry.name)} | {_form_key(a) for a in (*acronyms_of, *forms)}
         for form in candidates:
             key = _form_key(form)
             if key in seen or key in shared:
@@ -71,8 +81,26 @@ def link_targets(glossary: Glossary, lang: str, url_for: Callable[[str], str]) -
             "acronyms": acronyms_of,
             "url": url_for(urls.term(term.id)),
             "title": entry.summary,
+            **(tooltip_names_of(term, lang) if tooltip_names else {}),
         })
     return {"targets": targets, "ambiguous": ambiguous}
+
+
+def tooltip_names_of(term, lang: str) -> dict[str, str]:
+    """The tooltip's heading and the counterpart-language name. The abbreviation
+    goes with the English name, once: "净收入留存率 · Net Revenue Retention (NRR)"
+    on a Chinese page, "Net Revenue Retention (NRR) · 净收入留存率" on an English one."""
+    english = term.en.name
+    # Only a true abbreviation is worth repeating: not "Customer Churn (Churn)".
+    if term.abbr and term.abbr != english and looks_like_acronym(term.abbr):
+        english = f"{english} ({term.abbr})"
+    if lang == "zh":
+        return {"label": term.zh.name, "counterpart": english, "counterpart_lang": "en"}
+    return {"label": english, "counterpart": term.zh.name, "counterpart_lang": "zh-Hans"}
+
+
+def _short(entry) -> list[str]:
+    return [entry.short_name] if entry.short_name else []
 
 
 def _form_key(form: str) -> str:

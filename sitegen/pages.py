@@ -14,6 +14,7 @@ from glossary import Glossary, Term
 from . import changes_feed, collation, learn_pages, urls
 from .calculator_views import index_entries
 from .citations import seed_citation
+from .downloads import load_downloads
 from .rendering import environment, ui
 
 
@@ -32,6 +33,14 @@ class GeneratedFile:
     """A generated file that is not a page (e.g. learn/decks.json)."""
     path: str         # relative to the language root
     content: str
+
+
+def _lang_attr(text: str, page_lang: str) -> str:
+    """``' lang="en"'`` / ``' lang="zh-Hans"'`` when ``text`` is not in the page's language."""
+    text_lang = "zh" if any("\u3400" <= ch <= "\u9fff" for ch in text) else "en"
+    if text_lang == page_lang:
+        return ""
+    return ' lang="zh-Hans"' if text_lang == "zh" else ' lang="en"'
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ class PageRenderer:
         return self._render("home.md.j2", urls.HOME)
 
     def downloads(self) -> GeneratedPage:
-        return self._render("downloads.md.j2", urls.DOWNLOADS)
+        return self._render("downloads.md.j2", urls.DOWNLOADS, downloads=load_downloads())
 
     def a_to_z(self) -> GeneratedPage:
         return self._render("a-z.md.j2", urls.A_TO_Z, groups=self._letter_groups())
@@ -158,6 +167,8 @@ class PageRenderer:
             colon="：" if lang == "zh" else ": ",
             period="。" if lang == "zh" else ".",
             cite=lambda seed: seed_citation(seed, lang),
+            # lang="…" for text that is not in the page's language (a source title as published)
+            lang_attr=lambda text: _lang_attr(text, lang),
             **self.site_context,
             **context,
         )

@@ -75,13 +75,13 @@ def test_all_clashes_are_reported_together():
 
 def test_no_clash_within_one_term():
     linker = Linker([target("a", "SaaS", forms=("saas", "SAAS"), acronyms=("SaaS",))])
-    result = linker.link("<p>SAAS SaaS saas</p>", page_url="g/", first_only=False)
+    result = linker.link("<p>SAAS, SaaS, saas</p>", page_url="g/", first_only=False)
     assert [link.term_id for link in result.links] == ["a", "a", "a"]
 
 
 def test_acronyms_differing_in_case_do_not_clash():
     linker = Linker([target("a", "Alpha", acronyms=("SaaS",)), target("b", "Beta", acronyms=("SAAS",))])
-    result = linker.link("<p>SAAS SaaS saas</p>", page_url="g/", first_only=False)
+    result = linker.link("<p>SAAS, SaaS, saas</p>", page_url="g/", first_only=False)
     assert [(link.text, link.term_id) for link in result.links] == [("SAAS", "b"), ("SaaS", "a")]
 
 

@@ -24,7 +24,9 @@ EXPLICIT = [
     # ... and they count as the first mention.
     ("zh", "<p>[[nrr]]，NRR</p>", [("净收入留存率", "nrr", True)]),
     # Text around references is still matched; the reference covers its text.
-    ("en", "<p>churn [[NRR|nrr]]NDR</p>", [("churn", "churn", False), ("NRR", "nrr", True)]),
+    ("en", "<p>churn, [[NRR|nrr]]NDR</p>", [("churn", "churn", False), ("NRR", "nrr", True)]),
+    # A mention right before a reference would touch its link: it stays text.
+    ("en", "<p>churn [[NRR|nrr]]</p>", [("NRR", "nrr", True)]),
     ("zh", "<p>客户流失率与[[净留存|nrr]]和收入</p>",
      [("客户流失率", "churn-rate", False), ("净留存", "nrr", True), ("收入", "revenue", False)]),
 ]
@@ -108,7 +110,7 @@ def test_unknown_ids_are_collected(linkers, lang, html, expected):
 
 
 def test_unknown_ids_do_not_stop_other_links(linkers):
-    result = linkers["en"].link("<p>[[nope]] NRR [[nrr]]</p>", page_url="g/")
+    result = linkers["en"].link("<p>[[nope]] NRR, [[nrr]]</p>", page_url="g/")
     assert [u.term_id for u in result.unknown] == ["nope"]
     assert [link.term_id for link in result.links] == ["nrr", "nrr"]
 
@@ -121,7 +123,7 @@ def test_unknown_reference_message(linkers):
 
 def test_link_html_raises_with_the_full_result(linkers):
     with pytest.raises(UnknownTermError) as caught:
-        linkers["zh"].link_html("<p>NRR [[nope]] [[nada]]</p>", page_url="g/")
+        linkers["zh"].link_html("<p>NRR：[[nope]] [[nada]]</p>", page_url="g/")
     error = caught.value
     assert [u.term_id for u in error.unknown] == ["nope", "nada"]
     assert "2 unknown glossary references" in str(error) and "'nada'" in str(error)

@@ -50,12 +50,13 @@ LATIN = [
      [("Net Dollar Retention", "nrr"), ("net retention", "nrr")]),
     ("both", "Software As A Service", [("Software As A Service", "saas")]),
     ("both", "the churn rate rose", [("churn rate", "churn-rate")]),
-    # A name inside a longer word is not a mention.
-    ("both", "churned customers", []),
-    ("both", "renewals", []),
+    # A name inside a longer word is not a mention; its English inflections
+    # are (test_inflections.py), but only the verb forms a term shows.
+    ("both", "churned customers", [("customers", "customer")]),
+    ("both", "renewals", [("renewals", "renewal")]),
     ("both", "unsubscription", []),
     # ... but the failed longer candidate lets a shorter one through.
-    ("both", "Net Revenue Retentions", [("Revenue", "revenue")]),
+    ("both", "Net Revenue Retentionx, again", [("Revenue", "revenue")]),
     # Acronyms with spaces and punctuation.
     ("both", "CS Ops and CS", [("CS Ops", "cs-ops"), ("CS", "cs")]),
     ("both", "CS ops", [("CS", "cs")]),
@@ -120,7 +121,9 @@ CHINESE = [
     ("both", "本次客户满意度调查显示，净推荐值有所提高",
      [("客户满意度", "csat"), ("净推荐值", "nps")]),
     ("both", "CSAT调研和NPS问卷", [("CSAT", "csat"), ("NPS", "nps")]),
-    ("both", "客户健康度评分下降", [("客户", "customer"), ("健康度评分", "health-score")]),
+    # Two touching mentions: only the first links (test_adjacency.py).
+    ("both", "客户健康度评分下降", [("客户", "customer")]),
+    ("both", "客户的健康度评分下降", [("客户", "customer"), ("健康度评分", "health-score")]),
     ("both", "客户健康度下降", [("客户健康度", "health-score")]),
     # roles
     ("both", "客户成功经理负责续约", [("客户成功经理", "csm-role"), ("续约", "renewal")]),
@@ -142,10 +145,12 @@ CHINESE = [
     ("both", "订阅制的商业模式", [("订阅", "subscription")]),
     ("both", "取消订阅", [("订阅", "subscription")]),
     # mixed scripts
-    ("both", "SaaS订阅", [("SaaS", "saas"), ("订阅", "subscription")]),
+    ("both", "SaaS订阅", [("SaaS", "saas")]),
+    ("both", "SaaS的订阅", [("SaaS", "saas"), ("订阅", "subscription")]),
     ("both", "我们的NRR和净留存率", [("NRR", "nrr"), ("净留存率", "nrr")]),
     ("both", "每个CSM都", [("CSM", "?CSM")]),
-    ("both", "SME客户", [("SME", "?SME"), ("客户", "customer")]),
+    ("both", "SME客户", [("SME", "?SME")]),
+    ("both", "SME、客户", [("SME", "?SME"), ("客户", "customer")]),
 ]
 
 
@@ -179,8 +184,10 @@ def test_display_text(linked, lang, html, expected):
 
 
 def test_mention_split_by_markup_is_not_matched(linked):
-    assert linked("en", "<p>Net <em>Revenue</em> Retention</p>") == [
+    assert linked("en", "<p>Net <em>Revenue</em>, Retention</p>") == [
         ("Revenue", "revenue"), ("Retention", "retention")]
+    # Without the comma the two would touch: only the first links.
+    assert linked("en", "<p>Net <em>Revenue</em> Retention</p>") == [("Revenue", "revenue")]
 
 
 def test_tags_are_boundaries(linked):

@@ -32,7 +32,7 @@ FIRST_ONLY = [
     ("en", "<p>SME, SME</p>", [("SME", "?SME")], [("SME", "?SME"), ("SME", "?SME")]),
     ("zh", "<p>每个CSM和CSM</p>", [("CSM", "?CSM")], [("CSM", "?CSM"), ("CSM", "?CSM")]),
     # Mentions in skipped elements do not count as the first.
-    ("en", "<h2>NRR</h2><p><code>NRR</code> NRR NRR</p>", [("NRR", "nrr")],
+    ("en", "<h2>NRR</h2><p><code>NRR</code> NRR, NRR</p>", [("NRR", "nrr")],
      [("NRR", "nrr"), ("NRR", "nrr")]),
 ]
 

@@ -67,7 +67,7 @@ def test_empty_title_has_no_attribute():
 def test_href_and_ids_are_escaped():
     linker = Linker([LinkTarget(term_id='x"y', name="Widget", url="terms/x/?a=1&b=2", title="t")],
                     ambiguous={"W<>": Disambiguation('d/"q"/', "t")})
-    html = linker.link_html("<p>Widget W<></p>".replace("W<>", "W&lt;&gt;"), page_url="a/")
+    html = linker.link_html("<p>Widget, W<></p>".replace("W<>", "W&lt;&gt;"), page_url="a/")
     assert 'href="terms/x/?a=1&amp;b=2"' in html
     assert 'data-term="x&quot;y"' in html
     assert 'href="d/&quot;q&quot;/"' in html and 'data-ambiguous="W&lt;&gt;"' in html
@@ -88,7 +88,7 @@ def test_make_href_called_once_per_url(linkers):
         calls.append(url)
         return url
 
-    linkers["en"].link("<p>NRR NRR NDR churn</p>", page_url="g/", first_only=False,
+    linkers["en"].link("<p>NRR, NRR, NDR, churn</p>", page_url="g/", first_only=False,
                        make_href=make_href)
     assert calls == ["terms/nrr/", "terms/churn/"]
 

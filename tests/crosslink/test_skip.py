@@ -69,7 +69,7 @@ NOT_SKIPPED = [
     '<p><strong>{w}</strong></p>',
     '<table><tr><td>{w}</td></tr></table>',
     '<details><summary>title</summary><p>{w}</p></details>',
-    '<p><a href="x">link</a> {w}</p>',
+    '<p><a href="x">link</a>, {w}</p>',
     # An end tag closes what was left open inside it (Markdown never leaves
     # inline code open; browsers would reopen it, this tokenizer does not).
     '<p><code>x</p><p>{w}</p>',

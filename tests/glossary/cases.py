@@ -154,3 +154,52 @@ SCHEMA_CASES = [
     ("seed-short-one-language", [("../seeds.yml", '- {id: "004", zh:', '- {id: "004", short: {zh: 十七项指标}, zh:')],
      "seeds.yml", "[4].short.en", "required"),
 ]
+
+# Editorial rules (issue 15): enforced once the content writers have filled
+# the second-edition fields in.
+CONTENT_CASES = [
+    ("abbr-is-a-word", [("beta-score.yml", "category: satisfaction", "category: satisfaction\nabbr: Onboarding")],
+     "beta-score.yml", "abbr", ("'Onboarding' is not an abbreviation", "en.short_name")),
+    ("abbr-two-words", [("beta-score.yml", "category: satisfaction", "category: satisfaction\nabbr: Health Score")],
+     "beta-score.yml", "abbr", "not an abbreviation"),
+    ("examples-missing", [("beta-score.yml", "  examples: [贝塔分这周又掉了。]\n", "")],
+     "beta-score.yml", "zh.examples", "required"),
+    ("metric-without-depth", [("alpha-rate.yml", "  why_it_matters: A fixture reason why it matters.\n"
+                               "  how_to_improve: A fixture way to improve it.\n"
+                               "  owner: The head of customer success\n"
+                               "  mistakes:\n    - Comparing a monthly figure with an annual one.\n", "")],
+     "alpha-rate.yml", "en.why_it_matters", "required for a metric"),
+    ("declared-metric-without-depth", [("beta-score.yml", "category: satisfaction", "category: satisfaction\nmetric: true")],
+     "beta-score.yml", "zh.why_it_matters", "required for a metric"),
+    ("summary-too-many-words", [("beta-score.yml", "  summary: Another fixture term.",
+                                 "  summary: " + "word " * 26)],
+     "beta-score.yml", "en.summary", "26 words"),
+    ("summary-too-many-characters", [("beta-score.yml", "  summary: 另一个测试术语。", "  summary: " + "字" * 51)],
+     "beta-score.yml", "zh.summary", "51 个字符"),
+    ("summary-says-this-site", [("beta-score.yml", "  summary: 另一个测试术语。", "  summary: 本站按月计算的测试术语。")],
+     "beta-score.yml", "zh.summary", "本站"),
+    ("british-spelling-definition", [("beta-score.yml", "  definition: Another fixture definition.",
+                                      "  definition: Another fixture programme to prioritise behaviour.")],
+     "beta-score.yml", "en.definition", ("'programme' → 'program'",)),
+    ("british-spelling-ise", [("beta-score.yml", "  definition: Another fixture definition.",
+                               "  definition: Teams prioritise renewals.")],
+     "beta-score.yml", "en.definition", "'prioritise' → 'prioritize'"),
+    ("british-spelling-mistake", [("alpha-rate.yml", "    - Comparing a monthly figure with an annual one.",
+                                   "    - Ignoring customer behaviour.")],
+     "alpha-rate.yml", "en.mistakes[0]", "'behaviour' → 'behavior'"),
+    ("british-spelling-category", [("../categories.yml", "Roles and organization", "Roles and organisation")],
+     "categories.yml", "roles.en", "'organisation' → 'organization'"),
+    ("latin-cjk-no-space", [("beta-score.yml", "  name: 贝塔分", "  name: CAC回收期")],
+     "beta-score.yml", "zh.name", "add a space in 'C回'"),
+    ("latin-cjk-alias", [("alpha-rate.yml", "  aliases: [甲率]", "  aliases: [甲率, 阿尔法NRR]")],
+     "alpha-rate.yml", "zh.aliases[1]", "add a space in '法N'"),
+    ("latin-cjk-double-space", [("beta-score.yml", "  name: 贝塔分", "  name: 'CAC  回收期'")],
+     "beta-score.yml", "zh.name", "one ordinary space"),
+    ("prose-says-seed", [("beta-score.yml", "  definition: Another fixture definition.",
+                          "  definition: Seed 004 says otherwise.")],
+     "beta-score.yml", "en.definition", ("'Seed'", "not as a seed")),
+    ("prose-says-seed-id", [("beta-score.yml", "  definition: 另一个测试定义。", "  definition: 002 给出的说法不同。")],
+     "beta-score.yml", "zh.definition", ("'002'", "source article's id")),
+    ("prose-says-zhongzi", [("beta-score.yml", "  definition: 另一个测试定义。", "  definition: 种子文章 004 这样写。")],
+     "beta-score.yml", "zh.definition", "种子"),
+]

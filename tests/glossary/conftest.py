@@ -21,7 +21,7 @@ def apply_edits(root: Path, edits) -> None:
 def expected_line(message: str, file: str, field: str | None, words) -> str:
     """The line of ``message`` that names ``file`` and ``field`` and says ``words``."""
     words = (words,) if isinstance(words, str) else words
-    where = file if "/" in file or file == "seeds.yml" else f"terms/{file}"
+    where = file if "/" in file or file in ("seeds.yml", "categories.yml") else f"terms/{file}"
     for line in message.splitlines():
         if f"glossary/{where}:" in line and (field is None or f": {field}: " in line) \
                 and all(w in line for w in words):

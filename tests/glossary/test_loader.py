@@ -139,3 +139,9 @@ def test_every_problem_of_one_file_is_named_once(fixture_glossary):
 def load_glossary_categories(root):
     import yaml
     return [c["id"] for c in yaml.safe_load((root / "categories.yml").read_text(encoding="utf-8"))]
+
+
+def test_a_quoted_benchmark_year_is_read_as_a_number(fixture_glossary):
+    apply_edits(fixture_glossary, [("alpha-rate.yml", "    year: 2025", "    year: '2024'")])
+    [benchmark] = load_glossary(fixture_glossary, KNOWN_FORMULAS)["alpha-rate"].benchmarks
+    assert benchmark.year == 2024

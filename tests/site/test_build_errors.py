@@ -114,3 +114,17 @@ def test_an_unknown_reference_is_the_term_files_problem(fixture_glossary, tmp_pa
     assert result.returncode == 1
     assert output.count("glossary/terms/alpha-rate.yml: en.definition: unknown term id in [[beta-scor]]") == 1
     assert "alpha-rate.md" not in output and "rendered" not in output and "Traceback" not in output
+
+
+@pytest.mark.build
+def test_a_failed_mkdocs_step_keeps_the_previous_site(fixture_glossary, tmp_path):
+    """The fixture glossary is valid, but the hand-written pages link [[nrr]] and
+    other real terms it lacks, so both strict MkDocs builds fail into staging."""
+    out = tmp_path / "site"
+    before = good_site(out)
+    result = site_build(out, fixture_glossary)
+    assert result.returncode == 1
+    assert "error: MkDocs build failed for: zh, en" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (tmp_path / "site.building").exists()
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before

@@ -143,6 +143,8 @@ def test_benchmarks_table_with_source_sample_and_year(depth_site, lang, header, 
     [tr] = table.select("tbody tr")
     assert texts(tr.find_all("td")) == row
     assert tr.select_one(".term-benchmarks__source a")["href"] == "https://example.org/benchmarks"
+    # An English title on a Chinese page is marked as English (screen readers, hyphenation).
+    assert tr.select_one(".term-benchmarks__source cite").get("lang") == ("en" if lang == "zh" else None)
     scroller = table.find_parent("div", class_="term-table-scroll")
     assert scroller["tabindex"] == "0" and scroller["role"] == "region"
 
@@ -178,6 +180,8 @@ def test_source_articles_are_cited_as_a_reader_expects(depth_site, lang, expecte
     assert item.select_one("a cite").get_text() == glossary.seeds["002"].title(lang)
     for label in ("002", "来源文章", "Source article", "seed", "种子"):
         assert label not in text.replace(glossary.seeds["002"].title(lang), "")
+    # A title is quoted as published: no term links inside it ("客户成功经理" in the CSM roundup).
+    assert not soup.select(".term-sources a.glossary-link")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,0 +1,36 @@
+/* Live reload for `make serve` (sitegen/live_reload.py serves this file).
+ * Long-polls /livereload/<epoch>/<id>; the server answers once a rebuild has
+ * finished (or after a minute), and a newer epoch means: reload this page.
+ * An external file, so the Content Security Policy needs no exception for it. */
+(function () {
+  var script = document.currentScript;
+  var epoch = Number(script.dataset.epoch);
+  var requestId = script.dataset.requestId;
+  var request, timer;
+
+  function poll() {
+    stop();
+    request = new XMLHttpRequest();
+    request.onloadend = function () {
+      if (parseFloat(this.responseText) > epoch) {
+        location.reload();
+      } else {
+        timer = setTimeout(poll, this.status === 200 ? 0 : 3000);
+      }
+    };
+    request.open("GET", "/livereload/" + epoch + "/" + requestId);
+    request.send();
+  }
+
+  function stop() {
+    if (request) { request.onloadend = null; request.abort(); }
+    if (timer) clearTimeout(timer);
+    request = timer = undefined;
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") poll(); else stop();
+  });
+  window.addEventListener("beforeunload", stop);
+  if (document.visibilityState === "visible") poll();
+})();
