@@ -68,7 +68,7 @@ def test_semicolon_csv_with_bom_gives_nrr_grr_and_the_waterfall(page, site_url, 
     wait_for(root, js_number(reply["value"]))
     expect(root.locator("[data-result]")).to_have_text(reply["formatted"])
     grr = next(n for n in reply["chart"]["notes"] if n["name"] == "grr")
-    expect(root.locator('[data-chart-table] [data-note="grr"] td').nth(1)).to_have_text(grr["formatted"])
+    expect(root.locator('[data-chart-table] [data-chart-note="grr"] td').nth(1)).to_have_text(grr["formatted"])
     assert bars_shown(root) == bars_expected(reply)
     # Pasted data is never written into the address (it would go to the server on reload).
     assert "accounts" not in page.url and "start_mrr" not in page.url

@@ -168,7 +168,7 @@
         return row([bar.label, sign(bar) + money(bar.formatted)], { "data-bar-row": bar.name, "data-value": String(bar.value) });
       });
       (chart.notes || []).forEach(function (note) {
-        rows.push(row([note.label, note.formatted], { "data-note": note.name, "data-value": String(note.value) }));
+        rows.push(row([note.label, note.formatted], { "data-chart-note": note.name, "data-value": String(note.value) }));
       });
     } else if (chart.kind === "line") {
       rows = chart.rows.map(function (r) {
