@@ -35,11 +35,13 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+# Noto CJK too: without a Chinese font, Chromium prints the cheat sheet's
+# Chinese as empty boxes, and the PDF test reads the PDF's text.
 chromium:
-	@if [ -x "$(CHROMIUM)" ]; then echo "Chromium: $(CHROMIUM)"; \
+	@if [ -x "$(CHROMIUM)" ] && [ -n "$$(fc-list :lang=zh 2>/dev/null)" ]; then echo "Chromium: $(CHROMIUM)"; \
 	else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
 serve: setup

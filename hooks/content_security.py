@@ -8,6 +8,7 @@ through on_post_template.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
@@ -19,16 +20,22 @@ CHARSET = '<meta charset="utf-8">'
 
 @event_priority(-100)   # after every other hook has changed the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _with_policy(output)
+    return _with_policy(output, f"docs/{config.extra['lang']}/{page.file.src_uri}")
 
 
 @event_priority(-100)
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Static templates include sitemap.xml; only HTML gets a policy.
-    return _with_policy(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return _with_policy(output_content, template_name)
 
 
-def _with_policy(output: str) -> str:
-    meta = render("csp-meta.html.j2", policy=csp.policy(output))
+def _with_policy(output: str, source: str) -> str:
+    try:
+        policy = csp.policy(output)
+    except csp.UnexpectedInlineScript as error:
+        raise PluginError(f"{source}: {error}") from None
+    meta = render("csp-meta.html.j2", policy=policy)
     # The policy governs only what follows it, so it goes first in <head>.
     return output.replace(CHARSET, CHARSET + meta, 1)

@@ -5,6 +5,6 @@ browser. The browser side (scheduling, answer matching, distractors) is the
 small JavaScript module overrides/assets/javascripts/learn/learn-core.mjs,
 which reads the JSON this package produces.
 """
-from .decks import Card, Deck, LearnData, build_learn_data, week_one_ids
+from .decks import Card, Deck, LearnData, build_learn_data
 
-__all__ = ["Card", "Deck", "LearnData", "build_learn_data", "week_one_ids"]
+__all__ = ["Card", "Deck", "LearnData", "build_learn_data"]

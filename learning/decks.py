@@ -1,6 +1,7 @@
 """Decks and cards, derived from the glossary on every build.
 
-No deck is kept by hand: "week one" is the list in glossary/week-one.yml,
+No deck is kept by hand: "week one" is the list in glossary/week-one.yml
+(read and checked by glossary.week_one; the build passes it in),
 every category is a deck, terms with formulas make "metrics with formulas",
 and "all" holds everything. A new term file therefore shows up in its decks
 on the next build.
@@ -18,10 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-
-import yaml
-
 from glossary import LANGUAGES, Glossary, Term
 
 TYPED_KINDS = ("zh-en", "en-zh", "abbr")
@@ -90,17 +87,6 @@ DECK_TITLES = {
     "metrics": {"zh": "带公式的指标", "en": "Metrics with formulas"},
     "all": {"zh": "全部术语", "en": "All terms"},
 }
-
-
-def week_one_ids(glossary_root: Path) -> tuple[str, ...]:
-    """The ordered ids in glossary/week-one.yml (a plain YAML list), or ()."""
-    path = glossary_root / "week-one.yml"
-    if not path.is_file():
-        return ()
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if isinstance(raw, dict):          # tolerate {terms: [...]} as well as [...]
-        raw = raw.get("terms", [])
-    return tuple(str(item["id"] if isinstance(item, dict) else item) for item in raw or ())
 
 
 def build_learn_data(glossary: Glossary, lang: str, *,

@@ -32,6 +32,7 @@ from sitegen.cheat_sheet_pdf import write_cheat_sheet_pdfs  # noqa: E402
 from sitegen.downloads import fill_sizes  # noqa: E402
 from sitegen.exports import write_exports  # noqa: E402
 from sitegen.precompress import precompress  # noqa: E402
+from sitegen.search_engines import write_search_engine_files  # noqa: E402
 from sitegen.server_config import write_headers_file  # noqa: E402
 from sitegen.service_worker import write_service_worker  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
@@ -100,6 +101,7 @@ def _build_into(staging: Path, site_url: str, verbose: bool, glossary) -> None:
     write_team_exports(staging, glossary, site_url)
     write_cheat_sheet_pdfs(staging)
     fill_sizes(staging)           # the downloads pages list every file above
+    write_search_engine_files(staging, site_url)   # sitemaps with alternates, robots.txt
     write_headers_file(staging)   # _headers for static hosts (README, "Serving")
     write_service_worker(staging)  # lists every file above
     precompress(staging)          # last: every file above gets its .gz / .br twin

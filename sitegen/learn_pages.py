@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary import Glossary, Term
-from learning import build_learn_data, week_one_ids
+from glossary.week_one import load_week_one
+from learning import build_learn_data
 
 from . import urls
 
@@ -53,14 +54,14 @@ def formula_texts(lang: str) -> dict[str, list[str]]:
 def decks_json(glossary: Glossary, lang: str, glossary_root: Path) -> str:
     data = build_learn_data(
         glossary, lang, formula_texts=formula_texts(lang),
-        week_one=week_one_ids(glossary_root),
+        week_one=load_week_one(glossary, glossary_root),
         term_url=lambda term_id: urls.relative(urls.term(term_id), LEARN))
     return json.dumps(data.as_json(), ensure_ascii=False, separators=(",", ":"))
 
 
 def cheat_sheet_context(glossary: Glossary, lang: str, glossary_root: Path) -> dict:
     texts = formula_texts(lang)
-    week_one = [glossary[tid] for tid in week_one_ids(glossary_root) if tid in glossary.terms]
+    week_one = [glossary[tid] for tid in load_week_one(glossary, glossary_root)]
     metrics = [CoreMetric(glossary[tid], texts[tid][0])
                for tid in CORE_METRICS if tid in glossary.terms and texts.get(tid)]
     traps = [Trap(a.abbr, tuple(glossary[i] for i in a.term_ids)) for a in glossary.shared_acronyms()]

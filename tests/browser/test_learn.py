@@ -188,8 +188,9 @@ def test_a_new_term_file_joins_its_category_deck(browser, site_with_new_term, la
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_learn_and_cheat_sheet_are_linked_from_home(page, site_url, lang):
-    page.goto(f"{site_url}{lang}/")
+@pytest.mark.parametrize("where", ["", "concepts/"], ids=["home", "concepts"])
+def test_learn_and_cheat_sheet_are_linked_from_home_and_concepts(page, site_url, lang, where):
+    page.goto(f"{site_url}{lang}/{where}")
     for target in ("learn/", "cheat-sheet/"):
         assert page.locator(f"article a[href$='{target}']").count() >= 1, target
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from glossary import load_glossary
-from learning import build_learn_data, week_one_ids
+from glossary.week_one import load_week_one
+from learning import build_learn_data
 from sitegen.learn_pages import formula_texts
 from tests.conftest import REPO
 
 GLOSSARY = load_glossary()
-WEEK_ONE = week_one_ids(REPO / "glossary")
+WEEK_ONE = load_week_one(GLOSSARY, REPO / "glossary")
 
 
 def data(lang):
@@ -78,8 +79,8 @@ def test_typed_answers_accept_aliases_and_keep_acronyms_english():
 NEW_TERM = """\
 id: beta-rate
 category: {category}
-zh: {{name: 乙率, summary: 测试用的第二个指标。, definition: 测试用的第二个指标，确认新文件会进入卡组。}}
-en: {{name: Beta Rate, summary: "A second metric for tests.", definition: "A second metric for tests, to show that new files join decks."}}
+zh: {{name: 乙率, summary: 测试用的第二个指标。, definition: 测试用的第二个指标，确认新文件会进入卡组。, examples: [这个月的乙率又涨了。]}}
+en: {{name: Beta Rate, summary: "A second metric for tests.", definition: "A second metric for tests, to show that new files join decks.", examples: ["Beta rate is up again this month."]}}
 sources: {{references: [{{title: Test, url: "https://example.org/beta"}}]}}
 """
 
