@@ -93,10 +93,10 @@ def test_errors_name_row_and_column(table, en, zh):
 
 def test_row_cap_is_checked_before_reading():
     rows = "account,start_mrr,end_mrr\n" + "".join(f"a{i},1,1\n" for i in range(2 * MAX_ROWS))
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(InputError, match="at most 100,000 accounts"):
         compute("retention_from_accounts", accounts=rows)
-    assert time.perf_counter() - start < 0.05 * 3
+    assert time.process_time() - start < 0.05 * 3
 
 
 def test_exactly_the_cap_computes():

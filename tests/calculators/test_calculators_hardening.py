@@ -30,13 +30,14 @@ def _deep_dict(depth: int):
 
 
 def _fails_fast(formula_id, inputs):
-    """Best of three, so one scheduling hiccup on a shared machine is not a failure."""
+    """CPU time, best of three: the work the engine does, not the wait for a
+    core on a shared machine (the bound is the same on an idle one)."""
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         with pytest.raises(InputError) as caught:
             compute(formula_id, **inputs)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     assert best <= LIMIT_S, f"{best * 1000:.1f} ms"
     return caught.value
 
