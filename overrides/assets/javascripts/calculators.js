@@ -133,6 +133,13 @@
     var target = part(widget, "target");
     if (solveFor) solveFor.disabled = locked;
     if (target) target.readOnly = locked;
+    scenarios(widget).forEach(function (block) {
+      Array.prototype.forEach.call(block.querySelector("form").elements, function (control) {
+        if (!control.name) return;
+        if (control.tagName === "SELECT") control.disabled = locked;
+        else control.readOnly = locked;
+      });
+    });
   }
 
   function show(widget, reply) {
@@ -321,6 +328,7 @@
         show(widget, reply);
         paint(widget);
         updateMargin(widget, reply, id, inputs);
+        scenarios(widget).forEach(function (block) { showDifference(widget, block); });
         widget.dispatchEvent(new CustomEvent("calculator:result", {
           bubbles: true,
           detail: { ok: reply.ok, value: reply.value, ms: performance.now() - started },
@@ -366,9 +374,166 @@
         // Answer what is on screen now: after a restart the old replies are lost.
         if (entry.stale) compute(widget);
       }
+      if (state === "ready") {
+        scenarios(widget).forEach(function (block) {
+          if (scenarioState.get(block).stale) computeScenario(widget, block);
+        });
+      }
     });
   }
   engine.onChange(onEngineChange);
+
+  // -- scenarios -------------------------------------------------------------------
+  // "Add scenario" copies the inputs into a second (and third) set beside the
+  // first; each shows its own result and its difference from the first.
+
+  var MAX_SCENARIOS = 3;                     // the inputs above, and two more
+  var scenarioState = new WeakMap();         // scenario element -> {timer, latest, stale, value}
+  var scenarioSeq = 0;
+
+  function scenarios(widget) {
+    var list = part(widget, "scenarios");
+    return list ? Array.prototype.slice.call(list.querySelectorAll("[data-scenario]")) : [];
+  }
+
+  function scenarioInputs(block) {
+    var values = {};
+    Array.prototype.forEach.call(block.querySelector("form").elements, function (control) {
+      if (control.name) values[control.name] = control.value;
+    });
+    return values;
+  }
+
+  function addScenario(widget, values) {
+    var list = part(widget, "scenarios");
+    var template = widget.querySelector("template[data-scenario-template]");
+    if (!list || !template || scenarios(widget).length >= MAX_SCENARIOS - 1) return null;
+    var block = template.content.firstElementChild.cloneNode(true);
+    var source = widget.querySelector("form");
+    var form = source.cloneNode(true);
+    var suffix = "-s" + (++scenarioSeq);
+    var errorId = part(widget, "error").id;
+    form.querySelectorAll("[id]").forEach(function (element) { element.id += suffix; });
+    form.querySelectorAll("label[for]").forEach(function (label) { label.htmlFor += suffix; });
+    form.querySelectorAll("[aria-describedby]").forEach(function (element) {
+      element.setAttribute("aria-describedby", element.getAttribute("aria-describedby").split(/\s+/)
+        .filter(function (id) { return id && id !== errorId; })
+        .map(function (id) { return id + suffix; }).join(" "));
+    });
+    form.querySelectorAll("[aria-invalid]").forEach(function (element) { element.removeAttribute("aria-invalid"); });
+    form.querySelectorAll(".calculator__answer").forEach(function (element) {
+      element.classList.remove("calculator__answer");
+    });
+    Array.prototype.forEach.call(source.elements, function (control) {
+      if (!control.name) return;
+      var copy = form.elements.namedItem(control.name);
+      copy.value = values && Object.prototype.hasOwnProperty.call(values, control.name)
+        ? values[control.name] : control.value;
+    });
+    var error = block.querySelector("[data-scenario-error]");
+    error.id = errorId + suffix;
+    block.insertBefore(form, block.querySelector(".calculator__scenario-result"));
+    list.appendChild(block);
+    list.hidden = false;
+    scenarioState.set(block, { timer: 0, latest: 0, stale: true, value: null });
+    function edited() {
+      var state = scenarioState.get(block);
+      state.stale = true;
+      block.querySelector("[data-scenario-result]").setAttribute("aria-busy", "true");
+      clearTimeout(state.timer);
+      state.timer = setTimeout(function () {
+        state.timer = 0;
+        if (!widget.isConnected || location.pathname !== widgetState.get(widget).path) return;
+        mirrorToUrl(widget);
+        computeScenario(widget, block);
+      }, DEBOUNCE_MS);
+    }
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    block.querySelector("[data-remove-scenario]").addEventListener("click", function () {
+      block.remove();
+      renumberScenarios(widget);
+      mirrorToUrl(widget);
+      part(widget, "add-scenario").focus();
+    });
+    renumberScenarios(widget);
+    lock(widget, engine.state() === "failed");
+    computeScenario(widget, block);
+    return block;
+  }
+
+  function renumberScenarios(widget) {
+    var blocks = scenarios(widget);
+    blocks.forEach(function (block, index) {
+      block.querySelector("[data-scenario-title]").textContent =
+        text(widget, "scenario").replace("{n}", String(index + 2));
+    });
+    part(widget, "scenarios").hidden = !blocks.length;
+    var add = part(widget, "add-scenario");
+    if (add) add.disabled = blocks.length >= MAX_SCENARIOS - 1;
+  }
+
+  function computeScenario(widget, block) {
+    var state = scenarioState.get(block);
+    if (engine.state() === "failed") return;
+    var id = ++state.latest;
+    var output = block.querySelector("[data-scenario-result]");
+    output.setAttribute("aria-busy", "true");
+    engine.call(widget.getAttribute("data-calculator"), JSON.stringify(scenarioInputs(block)),
+                widget.getAttribute("data-lang"))
+      .then(function (reply) {
+        if (id !== state.latest || !block.isConnected) return;
+        state.stale = false;
+        output.setAttribute("aria-busy", "false");
+        var error = block.querySelector("[data-scenario-error]");
+        var form = block.querySelector("form");
+        Array.prototype.forEach.call(form.elements, function (control) {
+          if (control.name) control.removeAttribute("aria-invalid");
+        });
+        if (reply.ok) {
+          state.value = reply.value;
+          output.setAttribute("data-value", String(reply.value));
+          output.textContent = reply.formatted;
+          error.hidden = true;
+          error.textContent = "";
+        } else {
+          state.value = null;
+          output.setAttribute("data-value", "");
+          output.textContent = "";
+          error.textContent = reply.message;
+          error.hidden = false;
+          (reply.fields || []).forEach(function (name) {
+            var control = form.elements.namedItem(name);
+            if (control && control.name) {
+              control.setAttribute("aria-invalid", "true");
+              control.setAttribute("aria-describedby",
+                                   (control.getAttribute("aria-describedby") || "") + " " + error.id);
+            }
+          });
+        }
+        block.querySelector(".calculator__scenario-result").hidden = !reply.ok;
+        showDifference(widget, block);
+      }, function () { /* the engine's state change repaints, and a restart recomputes */ });
+  }
+
+  // The difference from the first set of inputs, once both are fresh.
+  function showDifference(widget, block) {
+    var state = scenarioState.get(block);
+    var entry = widgetState.get(widget);
+    var diff = block.querySelector("[data-scenario-diff]");
+    var first = part(widget, "result").getAttribute("data-value");
+    if (state.value === null || first === "" || entry.stale || entry.solveFor) {
+      diff.textContent = "";
+      return;
+    }
+    var delta = state.value - Number(first);
+    var lang = widget.getAttribute("data-lang");
+    var number = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US",
+                                       { maximumFractionDigits: 2, signDisplay: "exceptZero" }).format(delta);
+    var unit = widget.getAttribute("data-unit") === "percent" ? " " + text(widget, "points") : "";
+    diff.textContent = text(widget, "scenario-diff").replace("{diff}", number + unit);
+  }
 
   // -- sharing ---------------------------------------------------------------------
 
@@ -389,6 +554,12 @@
       url.searchParams.set(start + "solve", entry.solveFor);
       url.searchParams.set(start + "target", target ? target.value : "");
     }
+    scenarios(widget).forEach(function (block, index) {
+      var more = scenarioInputs(block);
+      Object.keys(more).forEach(function (name) {
+        url.searchParams.set(start + "s" + (index + 2) + "." + name, more[name]);
+      });
+    });
     return url;
   }
 
@@ -409,9 +580,15 @@
     var restored = false;
     var solveFor = "";
     var targetValue = null;
+    var extra = {};                            // scenario number -> its inputs
     new URLSearchParams(location.search).forEach(function (value, key) {
       if (key.indexOf(start) !== 0) return;
       var name = key.slice(start.length);
+      var more = /^s([23])\.(.+)$/.exec(name);
+      if (more) {
+        (extra[more[1]] = extra[more[1]] || {})[more[2]] = value;
+        return;
+      }
       if (name === "solve") { solveFor = value; return; }
       if (name === "target") { targetValue = value; return; }
       var control = form.elements.namedItem(name);
@@ -421,6 +598,9 @@
       }
     });
     if (solveFor && setSolveFor(widget, solveFor, targetValue)) restored = true;
+    ["2", "3"].forEach(function (n) {
+      if (extra[n] && addScenario(widget, extra[n])) restored = true;
+    });
     return restored;
   }
 
@@ -594,6 +774,16 @@
     });
     part(widget, "actions").hidden = false;
     part(widget, "copy-link").addEventListener("click", function () { copyLink(widget); });
+    var add = part(widget, "add-scenario");
+    if (add) {
+      add.addEventListener("click", function () {
+        var block = addScenario(widget, null);
+        if (block) {
+          mirrorToUrl(widget);
+          block.querySelector("[name]").focus();
+        }
+      });
+    }
     part(widget, "retry").addEventListener("click", function () {
       engine.retry().catch(function () {});
     });
