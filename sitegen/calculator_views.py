@@ -110,7 +110,7 @@ def margin_for(formula, example: WidgetExample, lang: str) -> dict | None:
     if not reply["ok"]:
         return None
     details = {item["name"]: item["formatted"] for item in reply.get("details", [])}
-    return {"value": f"± {reply['formatted']}",
+    return {"value": f"± {reply['formatted']}", "raw": js_number(reply["value"]),
             "line": ui("calc_margin", lang, margin=reply["formatted"], confidence=details["confidence"],
                        n=details["responses"])}
 

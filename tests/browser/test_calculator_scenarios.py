@@ -105,3 +105,39 @@ def test_a_scenario_with_bad_input_names_it(page, site_url):
     expect(scenario.locator(".calculator__scenario-result")).to_be_hidden()
     # The first set is untouched.
     expect(root.locator("[data-error]")).to_be_hidden()
+
+
+def nps_margin(inputs: dict) -> float:
+    return json.loads(browser.run("nps_margin_of_error", json.dumps(inputs), "en"))["value"]
+
+
+# (second survey, whether its difference from the first is larger than the noise)
+# The same 15-point drop: within the noise with 100 answers each, beyond it with 1,000.
+SURVEYS = [
+    ({"promoters": "60", "passives": "25", "detractors": "15"}, {"promoters": "50", "passives": "30", "detractors": "20"}),
+    ({"promoters": "600", "passives": "250", "detractors": "150"}, {"promoters": "500", "passives": "300", "detractors": "200"}),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("first, second", SURVEYS, ids=["n100", "n1000"])
+def test_comparing_two_surveys_says_whether_the_difference_beats_the_noise(page, site_url, lang, first, second):
+    page.goto(f"{site_url}{lang}/terms/nps/")
+    root = page.locator("#calc-nps")
+    for name, text in first.items():
+        root.locator(f"#calc-nps-{name}").fill(text)
+    expect(root.locator("[data-margin-value]")).to_have_text(
+        f"± {json.loads(browser.run('nps_margin_of_error', json.dumps(first), lang))['formatted']}",
+        timeout=ENGINE_TIMEOUT)
+    root.locator("[data-add-scenario]").click()
+    scenario = root.locator("[data-scenario]")
+    for name, text in second.items():
+        scenario.locator(f'[name="{name}"]').fill(text)
+    nps = [json.loads(browser.run("nps", json.dumps(x), "en"))["value"] for x in (first, second)]
+    delta = nps[1] - nps[0]
+    combined = (nps_margin(first) ** 2 + nps_margin(second) ** 2) ** 0.5
+    key = "calc_diff_signal" if abs(delta) > combined else "calc_diff_noise"
+    sentence = ui(key, lang, margin=f"{combined:.1f}".removesuffix(".0"))
+    diff = scenario.locator("[data-scenario-diff]")
+    expect(diff).to_contain_text(sentence, timeout=ENGINE_TIMEOUT)
+    assert (key == "calc_diff_noise") == (second is SURVEYS[0][1])     # 100 answers: noise; 1,000: a signal

@@ -348,6 +348,7 @@
     var value = part(widget, "margin-value");
     var line = part(widget, "margin-line");
     function hide() {
+      entry.margin = null;
       value.hidden = true;
       line.hidden = true;
     }
@@ -357,11 +358,13 @@
       if (!margin.ok) return hide();
       var details = {};
       (margin.details || []).forEach(function (item) { details[item.name] = item.formatted; });
+      entry.margin = margin.value;
       value.textContent = "\u00b1 " + margin.formatted;
       line.textContent = text(widget, "margin").replace("{margin}", margin.formatted)
         .replace("{confidence}", details.confidence || "").replace("{n}", details.responses || "");
       value.hidden = false;
       line.hidden = false;
+      scenarios(widget).forEach(function (block) { showDifference(widget, block); });
     }, hide);
   }
 
@@ -497,6 +500,7 @@
           output.textContent = reply.formatted;
           error.hidden = true;
           error.textContent = "";
+          scenarioMargin(widget, block, id);
         } else {
           state.value = null;
           output.setAttribute("data-value", "");
@@ -517,6 +521,21 @@
       }, function () { /* the engine's state change repaints, and a restart recomputes */ });
   }
 
+  // A survey scenario (NPS, CSAT) also gets its margin of error, so that the
+  // difference can be weighed against the noise of both surveys.
+  function scenarioMargin(widget, block, id) {
+    var formula = widget.getAttribute("data-margin");
+    var state = scenarioState.get(block);
+    state.margin = null;
+    if (!formula) return;
+    engine.call(formula, JSON.stringify(scenarioInputs(block)), widget.getAttribute("data-lang"))
+      .then(function (margin) {
+        if (id !== state.latest || !block.isConnected) return;
+        state.margin = margin.ok ? margin.value : null;
+        showDifference(widget, block);
+      }, function () {});
+  }
+
   // The difference from the first set of inputs, once both are fresh.
   function showDifference(widget, block) {
     var state = scenarioState.get(block);
@@ -532,7 +551,16 @@
     var number = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US",
                                        { maximumFractionDigits: 2, signDisplay: "exceptZero" }).format(delta);
     var unit = widget.getAttribute("data-unit") === "percent" ? " " + text(widget, "points") : "";
-    diff.textContent = text(widget, "scenario-diff").replace("{diff}", number + unit);
+    var sentence = text(widget, "scenario-diff").replace("{diff}", number + unit);
+    // Two independent surveys: the difference's margin is the root of the
+    // sum of the squares of theirs (same confidence level).
+    if (typeof entry.margin === "number" && typeof state.margin === "number") {
+      var combined = Math.sqrt(entry.margin * entry.margin + state.margin * state.margin);
+      var shown = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US",
+                                        { maximumFractionDigits: 1 }).format(combined) + unit;
+      sentence += text(widget, Math.abs(delta) > combined ? "diff-signal" : "diff-noise").replace("{margin}", shown);
+    }
+    diff.textContent = sentence;
   }
 
   // -- sharing ---------------------------------------------------------------------
@@ -750,6 +778,9 @@
     widgetState.set(widget, entry);
     var form = widget.querySelector("form");
     entry.shownFor = requestKey(widget);       // the build-time example matches its inputs
+    var builtMargin = part(widget, "margin-value");
+    entry.margin = builtMargin && builtMargin.hasAttribute("data-raw")
+      ? parseFloat(builtMargin.getAttribute("data-raw")) : null;
     var solve = part(widget, "solve");
     if (solve) {
       solve.hidden = false;
