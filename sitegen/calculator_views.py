@@ -17,6 +17,8 @@ from glossary import Glossary, Term
 
 from . import urls
 from .rendering import environment, ui
+from .calculator_extras import DATA_INPUTS, example_reply, extras_for, render as render_extra
+from calculators.charts import CHARTS
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def example_for(formula, lang: str) -> WidgetExample:
     if not inputs:
         return WidgetExample({}, None)
     result = json.loads(browser.run(formula.id, json.dumps(inputs), lang))
+    if formula.id in CHARTS:    # the same reply, with the picture's data (calculator_extras)
+        result = example_reply(formula, inputs, lang)
     return WidgetExample({k: _form_value(v) for k, v in inputs.items()}, result)
 
 
@@ -118,7 +122,10 @@ def margin_for(formula, example: WidgetExample, lang: str) -> dict | None:
 def render_widget(formula, lang: str, *, variants: int = 1) -> Markup:
     template = environment().get_template("calculator.html.j2")
     example = example_for(formula, lang)
+    extras = extras_for(formula, lang, example.result)
     return Markup(template.render(margin_example=margin_for(formula, example, lang),
+        local_input=DATA_INPUTS.get(formula.id, ""),
+        extra=lambda name: render_extra(name, formula, lang, extras, f"calc-{formula.id}", js_number),
         formula=formula, lang=lang, example=example, variants=variants,
         solvable=solvable_inputs(formula), margin=margin_formula(formula),
         title=display_name(formula, lang, variants=variants),

@@ -77,11 +77,13 @@ async function start() {
   const browser = pyodide.pyimport("calculators.browser");
   const run = browser.run;
   const solve = browser.solve;
+  // calculators.charts.run: run's reply plus the picture's data (entry "chart").
+  const chart = pyodide.pyimport("calculators.charts").run;
   mark("package");
   // Warm the code paths the first real request takes (parsing, steps, formatting).
   run("nrr", '{"start_mrr": 1, "expansion_mrr": 0, "contraction_mrr": 0, "churned_mrr": 0}', "zh");
   mark("warm");
-  return { run, solve };
+  return { run, solve, chart };
 }
 
 const engine = start();
@@ -91,11 +93,12 @@ engine.then(
 );
 
 self.addEventListener("message", async (event) => {
-  const { id, formula, inputs, lang, solve } = event.data || {};
+  const { id, formula, inputs, lang, solve, entry } = event.data || {};
   try {
     const python = await engine;
     const reply = solve
       ? python.solve(formula, String(solve.target), String(solve.unknown), inputs, lang)
+      : entry === "chart" ? python.chart(formula, inputs, lang)
       : python.run(formula, inputs, lang);
     self.postMessage({ type: "result", id, reply });
   } catch (error) {

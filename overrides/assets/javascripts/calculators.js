@@ -319,8 +319,10 @@
     var key = requestKey(widget);
     var target = part(widget, "target");
     var solve = entry.solveFor ? { unknown: entry.solveFor, target: target ? target.value : "" } : null;
+    // A widget with a picture asks the worker's "chart" entry: the same reply, plus the picture's data.
+    var chart = widget.querySelector("[data-chart]") ? "chart" : undefined;
     engine.call(widget.getAttribute("data-calculator"), inputs, widget.getAttribute("data-lang"),
-                solve ? { solve: solve } : undefined)
+                solve ? { solve: solve } : chart)
       .then(function (reply) {
         if (id !== entry.latest || !widget.isConnected) return;      // a newer edit won
         entry.shownFor = key;
@@ -331,7 +333,7 @@
         scenarios(widget).forEach(function (block) { showDifference(widget, block); });
         widget.dispatchEvent(new CustomEvent("calculator:result", {
           bubbles: true,
-          detail: { ok: reply.ok, value: reply.value, ms: performance.now() - started },
+          detail: { ok: reply.ok, value: reply.value, ms: performance.now() - started, reply: reply },
         }));
       }, function () {
         // The engine died or failed: its state change repaints every widget,
@@ -575,7 +577,13 @@
       if (key.indexOf(start) === 0) url.searchParams.delete(key);
     });
     var values = JSON.parse(readInputs(widget));
-    Object.keys(values).forEach(function (name) { url.searchParams.set(start + name, values[name]); });
+    var form = widget.querySelector("form");
+    Object.keys(values).forEach(function (name) {
+      // A pasted table or list of answers stays in the page: never in the address.
+      var control = form.elements.namedItem(name);
+      if (control && control.hasAttribute && control.hasAttribute("data-local-only")) return;
+      url.searchParams.set(start + name, values[name]);
+    });
     var entry = widgetState.get(widget);
     var target = part(widget, "target");
     if (entry.solveFor) {
@@ -585,6 +593,8 @@
     scenarios(widget).forEach(function (block, index) {
       var more = scenarioInputs(block);
       Object.keys(more).forEach(function (name) {
+        var control = form.elements.namedItem(name);
+        if (control && control.hasAttribute && control.hasAttribute("data-local-only")) return;
         url.searchParams.set(start + "s" + (index + 2) + "." + name, more[name]);
       });
     });
@@ -761,6 +771,26 @@
     document.fonts.ready.then(refitSoon);
   }
 
+  // -- add-ons -----------------------------------------------------------------------
+
+  // Scripts a widget's extras ask for (data-addon: calculator-data.js,
+  // calculator-charts.js, calculator-units.js; see sitegen/calculator_extras.py),
+  // each loaded once, and only on a page that has such an element. Each binds
+  // itself through document$ as this file does.
+  var ADDON_NAME = /^calculator-[a-z]+\.js$/;
+  var addonsLoaded = {};
+  function loadAddons() {
+    document.querySelectorAll(".calculator [data-addon]").forEach(function (element) {
+      var name = element.getAttribute("data-addon");
+      if (!ADDON_NAME.test(name) || addonsLoaded[name]) return;
+      addonsLoaded[name] = true;
+      var script = document.createElement("script");
+      script.src = new URL(name, scriptUrl).href;
+      script.addEventListener("error", function () { addonsLoaded[name] = false; });
+      document.head.appendChild(script);
+    });
+  }
+
   // -- binding -----------------------------------------------------------------------
 
   function bind(widget) {
@@ -840,6 +870,7 @@
     var found = Array.prototype.slice.call(document.querySelectorAll(".calculator[data-calculator]"));
     if (!found.length) return;                 // not a calculator page: load nothing
     found.forEach(bind);
+    loadAddons();
     var target = null;
     try {
       target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
