@@ -70,7 +70,8 @@ def _check_abbreviation(path, term: Term, problems) -> None:
 
 def _internal_words(seed_ids, formula_ids) -> list[tuple[re.Pattern, str]]:
     """Readers know the source articles by name and the formulas by what they
-    compute: "seed 004", "004 给出的", "种子文章" and `ltv_churn` mean nothing to them."""
+    compute: our internal article ids ("004 给出的"), the word for them, and
+    formula ids such as `ltv_churn` mean nothing to them."""
     rules = [(re.compile(r"\bseeds?\b(?=\s*(?:article\s*)?\d)|\bseed articles?\b", re.IGNORECASE),
               "name the source article as readers know it (seeds.yml `short`), not as a seed"),
              (re.compile(r"种子\s*(?:文章|来源|\d)"), "用文章名称（seeds.yml 的 short）称呼来源，不要说“种子” "
