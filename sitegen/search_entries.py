@@ -82,10 +82,11 @@ def term_text(term: Term, lang: str) -> str:
 
 
 def term_tags(term: Term, lang: str, segment=lambda han: [han]) -> list[str]:
-    """The abbreviation and the name, each only if it is one word: what a
-    reader types to mean exactly this term."""
+    """The abbreviation, short name and name, each only if it is one word:
+    what a reader types to mean exactly this term ("Churn" for Customer Churn)."""
+    entry = term.lang(lang)
     tags = []
-    for name in (term.abbr or "", term.lang(lang).name):
+    for name in (term.abbr or "", getattr(entry, "short_name", None) or "", entry.name):
         word = _segmented(name, segment)
         if word and not re.search(r"[\s\u200b-]", word) and word not in tags:
             tags.append(word)

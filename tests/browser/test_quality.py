@@ -69,25 +69,83 @@ def test_csp_holds_while_calculator_and_search_run(page, site_url, lang):
     assert not [m for m in console if "Content Security Policy" in m], console
 
 
-AXE_PAGES = [("", None), ("terms/nrr/", None), ("a-z/", None), ("", "NRR")]
+# Every kind of page a reader meets: (name, path under the tree, search query).
+PAGE_KINDS = [
+    ("home", "", None),
+    ("concepts", "concepts/", None),
+    ("term", "terms/churn/", None),
+    ("calculator", "terms/nrr/", None),
+    ("homonym", "acronyms/csm/", None),
+    ("a-z", "a-z/", None),
+    ("categories", "categories/", None),
+    ("calculators-index", "calculators/", None),
+    ("downloads", "downloads/", None),
+    ("search-open", "", "NRR"),
+    ("404", "terms/nrrr/", None),
+]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+def open_search(page, query):
+    box = page.locator("input.md-search__input")
+    if page.viewport_size["width"] >= 960:
+        box.click()
+    else:          # below Material's 60em breakpoint the box hides behind an icon
+        page.locator(".md-header__button[for=__search]").click()
+    box.fill(query)
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    page.wait_for_timeout(500)   # results fade in; contrast is only final once they have
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_no_serious_violation_on_any_page_kind(browser, site_url, lang, scheme, viewport):
+    """Every page kind, both languages, both schemes, desktop and phone: no
+    serious or critical finding, and nothing outside a landmark (axe region)."""
+    # axe is injected as an inline script, which our own CSP rightly refuses.
+    context = browser.new_context(bypass_csp=True, reduced_motion="reduce", color_scheme=scheme,
+                                  viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    found = []
+    for kind, url, query in PAGE_KINDS:
+        page.goto(f"{site_url}{lang}/{url}")
+        assert page.locator("html").get_attribute("lang") == {"zh": "zh-Hans", "en": "en"}[lang]
+        assert page.locator("body").get_attribute("data-md-color-scheme") == {"light": "default", "dark": "slate"}[scheme]
+        if query:
+            open_search(page, query)
+        page.add_script_tag(path=str(AXE))
+        results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        found += [
+            {"page": kind, "id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in results["violations"] if v["impact"] in ("serious", "critical") or v["id"] == "region"
+        ]
+    context.close()
+    assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("url, query", AXE_PAGES, ids=["home", "calculator-term", "a-z", "search-results"])
-def test_axe_finds_no_serious_violation(browser, site_url, lang, url, query):
-    # axe is injected as an inline script, which our own CSP rightly refuses.
-    context = browser.new_context(bypass_csp=True, reduced_motion="reduce")
-    page = context.new_page()
-    page.goto(f"{site_url}{lang}/{url}")
-    assert page.locator("html").get_attribute("lang") == {"zh": "zh-Hans", "en": "en"}[lang]
-    if query:
-        search(page, query)
-        page.wait_for_timeout(500)   # results fade in; contrast is only final once they have
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    context.close()
-    serious = [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in results["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == [], json.dumps(serious, ensure_ascii=False, indent=1)
+def test_csp_and_no_outside_request_on_every_page_kind_and_after_instant_navigation(page, site_url, lang):
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
+    for kind, url, query in PAGE_KINDS:
+        page.goto(f"{site_url}{lang}/{url}")
+        policy = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
+        assert "default-src 'self'" in policy, kind
+        if query:
+            open_search(page, query)
+        assert page.evaluate("window.__cspViolations") == [], kind
+    # Instant navigation: the document stays, new pages are swapped in.
+    page.goto(f"{site_url}{lang}/")
+    for link in ["a-z/", "terms/nrr/"]:
+        page.locator(f"article a[href$='/{link}']").first.click()
+        page.wait_for_url(f"{site_url}{lang}/{link}")
+    use_nrr_calculator(page)
+    page.wait_for_timeout(500)     # let the calculator's URL update settle before leaving
+    page.locator(".md-nav a[href$='/downloads/']").first.click()
+    page.wait_for_url(f"{site_url}{lang}/downloads/")
+    assert page.evaluate("window.__cspViolations") == []
+    assert not [m for m in console if "Content Security Policy" in m], console
+    assert page.outside_requests == []

@@ -276,6 +276,7 @@ def test_home_cards_are_clickable_as_a_whole(browser, site_url, width):
     page = context.new_page()
     page.goto(f"{site_url}en/")
     card = page.locator(".home-cards li:has(a[href$='/a-z/'])")
+    card.scroll_into_view_if_needed()
     box = card.bounding_box()
     page.mouse.click(box["x"] + box["width"] - 8, box["y"] + box["height"] - 8)   # far from the title
     page.wait_for_url(f"{site_url}en/a-z/")
