@@ -34,6 +34,9 @@
       if (!link) return;
       aim(link);
       if (type === "click") {
+        // Material redirects clicks on links into an hreflang alternate's tree
+        // to the bare page, dropping query and hash: keep the click to ourselves.
+        event.stopPropagation();
         try { localStorage.setItem(STORAGE_KEY, link.dataset.langSwitch); } catch (e) { /* private mode */ }
       }
     }, true);
