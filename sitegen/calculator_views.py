@@ -68,7 +68,14 @@ def example_for(formula, lang: str) -> WidgetExample:
     result = json.loads(browser.run(formula.id, json.dumps(inputs), lang))
     if formula.id in CHARTS:    # the same reply, with the picture's data (calculator_extras)
         result = example_reply(formula, inputs, lang)
-    return WidgetExample({k: _form_value(v) for k, v in inputs.items()}, result)
+    shown = {k: _form_value(v) for k, v in inputs.items()}
+    # A choice left to its default must show that default: a <select> shows
+    # its first option otherwise, and the first live result would then
+    # answer a different question (CES on a 1-5 scale instead of 1-7).
+    for item in formula.inputs:
+        if item.kind == "choice" and item.name not in shown and item.default is not None:
+            shown[item.name] = _form_value(item.default)
+    return WidgetExample(shown, result)
 
 
 def js_number(value: float) -> str:
