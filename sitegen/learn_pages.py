@@ -51,17 +51,25 @@ def formula_texts(lang: str) -> dict[str, list[str]]:
     return texts
 
 
+def _week_one(glossary: Glossary, glossary_root: Path) -> tuple[str, ...]:
+    """The week-one ids; a glossary without the list (a test fixture, a
+    glossary of another domain) simply has no week-one deck or section."""
+    if not (glossary_root / "week-one.yml").is_file():
+        return ()
+    return load_week_one(glossary, glossary_root)
+
+
 def decks_json(glossary: Glossary, lang: str, glossary_root: Path) -> str:
     data = build_learn_data(
         glossary, lang, formula_texts=formula_texts(lang),
-        week_one=load_week_one(glossary, glossary_root),
+        week_one=_week_one(glossary, glossary_root),
         term_url=lambda term_id: urls.relative(urls.term(term_id), LEARN))
     return json.dumps(data.as_json(), ensure_ascii=False, separators=(",", ":"))
 
 
 def cheat_sheet_context(glossary: Glossary, lang: str, glossary_root: Path) -> dict:
     texts = formula_texts(lang)
-    week_one = [glossary[tid] for tid in load_week_one(glossary, glossary_root)]
+    week_one = [glossary[tid] for tid in _week_one(glossary, glossary_root)]
     metrics = [CoreMetric(glossary[tid], texts[tid][0])
                for tid in CORE_METRICS if tid in glossary.terms and texts.get(tid)]
     traps = [Trap(a.abbr, tuple(glossary[i] for i in a.term_ids)) for a in glossary.shared_acronyms()]
