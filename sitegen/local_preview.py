@@ -96,9 +96,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that drops a connection mid-response (an aborted route, a
+        # closed tab) is normal here, not worth a traceback on stderr.
+        import sys
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
     """Serve ``site`` on 127.0.0.1:``port`` from a daemon thread; call .shutdown() to stop."""
-    server = http.server.ThreadingHTTPServer(
+    server = _Server(
         ("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
