@@ -43,6 +43,7 @@ EXPECTED = [
     ("客户流失率", "terms/churn-rate"),
     ("Customer Success Manager", "terms/csm"),
     ("QBR", "terms/qbr"),
+    ("成功计划", "terms/success-plan"),
     ("续约", "terms/renewal"),
     ("Health Score", "terms/health-score"),
     ("SME", "acronyms/sme"),
