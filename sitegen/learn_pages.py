@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary import Glossary, Term
+from glossary import Glossary, GlossaryError, Term
 from glossary.week_one import load_week_one
 from learning import build_learn_data
 
@@ -56,7 +56,10 @@ def _week_one(glossary: Glossary, glossary_root: Path) -> tuple[str, ...]:
     glossary of another domain) simply has no week-one deck or section."""
     if not (glossary_root / "week-one.yml").is_file():
         return ()
-    return load_week_one(glossary, glossary_root)
+    try:
+        return load_week_one(glossary, glossary_root)
+    except GlossaryError:
+        return ()       # hooks/week_one.py reports it, against the concepts page
 
 
 def decks_json(glossary: Glossary, lang: str, glossary_root: Path) -> str:

@@ -83,13 +83,13 @@ def test_json_ld_stays_one_inert_script(hostile_site, lang):
     data = json.loads(ld.string)
     assert data["termCode"] == "xss-homonym-one"
     assert "</script>" not in ld.string and "<!--" not in ld.string
-    assert "</script><script>alert(1)</script>" in data["alternateName"]
+    assert any("</script><script>alert(1)</script>" in name for name in data["alternateName"])
 
 
 def test_tooltips_carry_hostile_summaries_as_plain_attributes(hostile_site):
-    page = BeautifulSoup((hostile_site / "en" / "terms" / "xss-script" / "index.html")
-                         .read_text(encoding="utf-8"), "html.parser")
-    links = page.select("a.glossary-link")
+    links = []
+    for path in sorted((hostile_site / "en").rglob("index.html")):
+        links += BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a.glossary-link")
     # The site's tooltips read data-tooltip* (tooltips.js puts them in with textContent).
     titles = [a.get("data-tooltip", "") + a.get("data-tooltip-name", "") for a in links]
     assert any("onerror" in t or "<script>" in t or "{{" in t for t in titles), titles
