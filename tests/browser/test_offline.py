@@ -112,7 +112,7 @@ def test_offline_after_one_visit_pages_search_and_calculators_work(browser, orig
     page.goto(origin["url"] + "en/terms/nrr/")
     page.locator(NRR_INPUTS).fill("200000")
     page.wait_for_function("() => window.csCalculators && window.csCalculators.engineReady()", timeout=60000)
-    expect(page.locator("#calc-nrr [data-value]")).to_contain_text("105", timeout=30000)
+    expect(page.locator("#calc-nrr output[data-result]")).to_contain_text("105", timeout=30000)
     context.close()
 
 
