@@ -41,12 +41,14 @@ def write_service_worker(site: Path) -> Path:
 def build_manifest(site: Path) -> dict:
     runtime = sorted(_files(site, *RUNTIME_DIRS))
     pages = {}
-    katex = sorted(_files(site, "katex"))
     for lang in LANGUAGES:
-        tree = sorted(_files(site, lang))
+        # Calculator code (the worker, KaTeX) is stored when a calculator page
+        # loads it, never in the background: a page without a calculator moves
+        # no engine bytes.
+        tree = sorted(p for p in _files(site, lang) if "/assets/javascripts/calculator" not in p)
         # Directory URLs, as readers request them: "zh/terms/nrr/" for its index.html.
         pages[lang] = [p[: -len("index.html")] if p.endswith("/index.html") or p == f"{lang}/index.html" else p
-                       for p in tree] + katex
+                       for p in tree]
     manifest = {
         "runtime": {"version": _digest(site, runtime), "files": runtime},
         "pages": pages,
