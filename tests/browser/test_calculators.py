@@ -75,8 +75,10 @@ def page(page):
     page.engine_log = []
     page.engine_downloads = []                    # GETs only: the worker also asks HEAD first
     page.context.on("request", lambda request: page.engine_log.append(request.url))
+    # The service worker's own revalidation of the runtime it stores (a 304,
+    # no body) is not a download by the page's engine.
     page.context.on("request", lambda request: page.engine_downloads.append(request.url)
-                    if request.method == "GET" else None)
+                    if request.method == "GET" and request.service_worker is None else None)
     problems = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error"
