@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import time
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -32,16 +33,30 @@ def origin(built_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     port = free_port()
-    servers = [serve(site, port)]
+    server = serve(site, port)
 
     def replace_with(other: Path):
-        servers[0].shutdown()
-        servers[0].server_close()
-        servers[0] = serve(other, port)
+        # As a deploy does: new files in the served folder. (A new server on the
+        # same port would not do: the browser's open keep-alive connections stay
+        # with the old server's handler threads, which serve the old folder.)
+        shutil.rmtree(site)
+        shutil.copytree(other, site)
 
     yield {"url": f"http://127.0.0.1:{port}/", "site": site, "replace_with": replace_with}
-    servers[0].shutdown()
-    servers[0].server_close()
+    server.shutdown()
+    server.server_close()
+
+
+def eventually(page, predicate: str, arg=None, timeout_ms: int = 60000, what: str = ""):
+    """Poll an async predicate until it is truthy. (page.wait_for_function
+    does not await a promise: any promise counts as truthy at once.)"""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        if page.evaluate(f"async (arg) => !!(await ({predicate})(arg))", arg):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout_ms} ms: {what or predicate}")
+        page.wait_for_timeout(250)
 
 
 def first_visit(context, url, path="en/terms/nrr/"):
@@ -123,9 +138,10 @@ def with_changed_runtime(site: Path, tmp: Path) -> Path:
     package = other / "py" / "calculators.zip"
     with zipfile.ZipFile(package, "a") as archive:
         archive.writestr("calculators/_build_note.py", "# rebuilt\n")
-    for twin in (".gz", ".br"):
-        package.with_name(package.name + twin).unlink(missing_ok=True)
     write_service_worker(other)
+    for changed in (package, other / "sw.js"):
+        for twin in (".gz", ".br"):                 # or the server sends the old bytes
+            changed.with_name(changed.name + twin).unlink(missing_ok=True)
     return other
 
 
@@ -139,8 +155,8 @@ def test_a_build_with_a_new_runtime_replaces_the_stored_one(browser, origin, tmp
     origin["replace_with"](other)
     page.goto(origin["url"] + "en/terms/grr/")
     page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
-    page.wait_for_function("(name) => caches.keys().then(k => k.includes(name))", arg=f"cs-runtime-{new}", timeout=60000)
-    page.wait_for_function("(name) => caches.keys().then(k => !k.includes(name))", arg=f"cs-runtime-{old}", timeout=30000)
+    eventually(page, "(name) => caches.keys().then(k => k.includes(name))", arg=f"cs-runtime-{new}", timeout_ms=60000)
+    eventually(page, "(name) => caches.keys().then(k => !k.includes(name))", arg=f"cs-runtime-{old}", timeout_ms=30000)
     context.close()
 
 
@@ -157,7 +173,8 @@ def without_the_feature(site: Path, tmp: Path, monkeypatch) -> Path:
         html.with_name(html.name + ".gz").unlink(missing_ok=True)
     monkeypatch.setenv("CS_GLOSSARY_OFFLINE", "off")
     write_service_worker(other)
-    (other / "sw.js.gz").unlink(missing_ok=True)
+    for twin in (".gz", ".br"):
+        (other / ("sw.js" + twin)).unlink(missing_ok=True)
     return other
 
 
@@ -168,8 +185,8 @@ def test_a_build_without_the_worker_removes_it_and_its_caches(browser, origin, t
     origin["replace_with"](other)
     page.goto(origin["url"] + "en/")
     page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r && r.update())")
-    page.wait_for_function("() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)", timeout=60000)
-    page.wait_for_function("() => caches.keys().then(k => !k.some(n => n.startsWith('cs-')))", timeout=30000)
+    eventually(page, "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)", timeout_ms=60000)
+    eventually(page, "() => caches.keys().then(k => !k.some(n => n.startsWith('cs-')))", timeout_ms=30000)
     context.close()
 
 
@@ -193,7 +210,7 @@ def test_the_downloads_page_shows_the_offline_copy_and_turns_it_off(browser, ori
     expect(panel.locator("[role=status]")).to_contain_text("离线副本已就绪")
     panel.locator("[data-offline-toggle]").click()
     expect(panel).to_have_attribute("data-state", "off")
-    page.wait_for_function("() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)")
+    eventually(page, "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)")
     page.reload()
     expect(page.locator("[data-offline-panel]")).to_have_attribute("data-state", "off")
     assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
