@@ -91,7 +91,10 @@ async function cacheFirst(cacheName, key, request) {
   const cache = await caches.open(cacheName);
   const hit = await cache.match(key);
   if (hit) return hit;
-  const response = await fetch(request);
+  // Revalidated, never taken from the HTTP cache as it is: after a deploy the
+  // HTTP cache may still hold the previous build's file, fresh by its own
+  // heuristics, and storing that under the new version's name would pin it.
+  const response = await fetch(key, { cache: "no-cache", credentials: request.credentials });
   if (response.ok) await cache.put(key, response.clone());
   return response;
 }
