@@ -8,7 +8,7 @@ self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (/^cs-(runtime|pages)-/.test(name)) await caches.delete(name);
+      if (/^cs-(runtime|pages|engine)-/.test(name)) await caches.delete(name);
     }
     await self.registration.unregister();
   })());

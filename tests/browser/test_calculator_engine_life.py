@@ -33,7 +33,7 @@ def configure(page, settings: dict) -> None:
 
 
 def engine_worker(page):
-    workers = [w for w in page.workers if w.url.endswith("/calculator-worker.mjs")]
+    workers = [w for w in page.workers if w.url.split("?")[0].endswith("/calculator-worker.mjs")]
     assert workers, "no calculator worker"
     return workers[-1]
 

@@ -111,6 +111,121 @@ def test_a_repeat_visit_takes_the_runtime_from_the_worker(browser, origin):
     context.close()
 
 
+SNAPSHOT_CACHE = "cs-engine-v1"
+# Replies compared between a cold engine and one restored from its snapshot:
+# a plain result, a chart, a solve for an input, and an input error.
+SAME_REPLIES = """async () => {
+    const e = window.csCalculatorEngine;
+    return JSON.stringify(await Promise.all([
+      e.call("nrr", JSON.stringify({start_mrr: 100000, expansion_mrr: 12000, contraction_mrr: 3000, churned_mrr: 4000}), "en"),
+      e.call("nps", JSON.stringify({promoters: 50, passives: 30, detractors: 20}), "zh", "chart"),
+      e.call("nrr", JSON.stringify({start_mrr: 100000, expansion_mrr: 12000, contraction_mrr: 3000, churned_mrr: 4000}),
+             "en", {solve: {target: "110", unknown: "expansion_mrr"}}),
+      e.call("nrr", JSON.stringify({start_mrr: -5, expansion_mrr: 0, contraction_mrr: 0, churned_mrr: 0}), "zh"),
+    ]));
+}"""
+
+
+def engine_start(page, path_url):
+    """Open a calculator page and wait for its engine; returns where it started from."""
+    page.goto(path_url)
+    page.locator(".calculator[data-calculator] input").first.focus()
+    page.wait_for_function("() => window.csCalculators && window.csCalculators.engineReady()", timeout=60000)
+    return page.evaluate("() => window.csCalculatorEngine.timings.from")
+
+
+def stored_snapshot(page) -> dict | None:
+    return page.evaluate("""async (name) => {
+        if (!(await caches.has(name))) return null;
+        const keys = await (await caches.open(name)).keys();
+        if (!keys.length) return null;
+        const hit = await (await caches.open(name)).match(keys[0]);
+        return {url: keys[0].url, key: hit.headers.get("x-cs-engine"), bytes: (await hit.arrayBuffer()).byteLength};
+    }""", SNAPSHOT_CACHE)
+
+
+def first_visit_with_snapshot(context, url):
+    page = first_visit(context, url)
+    page.wait_for_function("() => window.csCalculatorEngine.snapshotStored", timeout=30000)
+    return page
+
+
+def test_a_repeat_visit_restores_the_engine_from_its_snapshot(browser, origin):
+    context = browser.new_context()
+    page = first_visit_with_snapshot(context, origin["url"])
+    assert page.evaluate("() => window.csCalculatorEngine.timings.from") == "cold"
+    cold_replies = page.evaluate(SAME_REPLIES)
+    snapshot = stored_snapshot(page)
+    assert snapshot and snapshot["bytes"] > 10_000_000 and snapshot["key"].startswith("pyodide ")
+    page.close()
+    again = context.new_page()
+    assert engine_start(again, origin["url"] + "en/terms/grr/") == "snapshot"
+    assert again.evaluate(SAME_REPLIES) == cold_replies
+    # And the page itself answers as it always does.
+    again.goto(origin["url"] + "en/terms/nrr/")
+    again.locator(NRR_INPUTS).fill("200000")
+    expect(again.locator("#calc-nrr output[data-result]")).to_contain_text("105", timeout=30000)
+    context.close()
+
+
+def test_a_snapshot_of_another_package_is_replaced_not_restored(browser, origin, tmp_path):
+    context = browser.new_context()
+    page = first_visit_with_snapshot(context, origin["url"])
+    old_key = stored_snapshot(page)["key"]
+    page.close()
+    old_version = runtime_version(origin["site"])
+    other = with_changed_runtime(origin["site"], tmp_path)
+    origin["replace_with"](other)
+    page = context.new_page()
+    page.goto(origin["url"] + "en/")
+    page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+    # Once the new worker runs, it serves the new package (until then the old
+    # worker serves the old one, and the old snapshot rightly matches it).
+    eventually(page, "(name) => caches.keys().then(k => k.includes(name))",
+               arg=f"cs-runtime-{runtime_version(other)}")
+    eventually(page, "(name) => caches.keys().then(k => !k.includes(name))",
+               arg=f"cs-runtime-{old_version}", timeout_ms=30000)
+    assert engine_start(page, origin["url"] + "en/terms/nrr/") == "cold"
+    page.wait_for_function("() => window.csCalculatorEngine.snapshotStored", timeout=30000)
+    new_key = stored_snapshot(page)["key"]
+    assert new_key != old_key and new_key.startswith("pyodide ")
+    page.locator(NRR_INPUTS).fill("200000")
+    expect(page.locator("#calc-nrr output[data-result]")).to_contain_text("105", timeout=30000)
+    context.close()
+
+
+def test_a_damaged_snapshot_means_a_cold_start_not_a_failure(browser, origin):
+    context = browser.new_context()
+    page = first_visit_with_snapshot(context, origin["url"])
+    page.evaluate("""async (name) => {
+        const cache = await caches.open(name);
+        const [request] = await cache.keys();
+        const key = (await cache.match(request)).headers.get("x-cs-engine");
+        await cache.put(request, new Response(new Uint8Array(4096).fill(7), {headers: {"x-cs-engine": key}}));
+    }""", SNAPSHOT_CACHE)
+    page.close()
+    again = context.new_page()
+    assert engine_start(again, origin["url"] + "en/terms/nrr/") == "cold"
+    again.locator(NRR_INPUTS).fill("200000")
+    expect(again.locator("#calc-nrr output[data-result]")).to_contain_text("105", timeout=30000)
+    again.wait_for_function("() => window.csCalculatorEngine.snapshotStored", timeout=30000)
+    assert stored_snapshot(again)["bytes"] > 10_000_000
+    context.close()
+
+
+def test_no_snapshot_is_kept_when_the_reader_turned_offline_copies_off(browser, origin):
+    context = browser.new_context()
+    context.add_init_script("localStorage.setItem('cs-glossary.offline', 'off')")
+    page = context.new_page()
+    assert engine_start(page, origin["url"] + "en/terms/nrr/") == "cold"
+    page.locator(NRR_INPUTS).fill("200000")
+    expect(page.locator("#calc-nrr output[data-result]")).to_contain_text("105", timeout=30000)
+    page.wait_for_timeout(2000)
+    assert stored_snapshot(page) is None
+    assert page.evaluate("() => window.csCalculatorEngine.snapshotStored") is False
+    context.close()
+
+
 def test_offline_after_one_visit_pages_search_and_calculators_work(browser, origin):
     context = browser.new_context()
     first_visit(context, origin["url"]).close()

@@ -34,6 +34,7 @@
   // A reply normally takes milliseconds; 100,000 pasted rows take about 3 s.
   var REQUEST_TIMEOUT_MS = config.requestTimeoutMs || 12000;
   var RESTART_DELAY_MS = config.restartDelayMs || 1000;
+  var SNAPSHOT_FLAG = "cs-glossary.engine-snapshot";
   var AUTO_RESTARTS = 1;
 
   var state = "idle";                        // idle | loading | restarting | ready | failed
@@ -46,11 +47,13 @@
 
   var engine = {
     workersCreated: 0,
-    timings: null,
+    timings: null,                           // from the worker; timings.from: "snapshot" | "cold"
+    snapshotStored: false,
     state: function () { return state; },
     reason: function () { return reason; },
     start: start,
     retry: retry,
+    warmStartLikely: warmStartLikely,
     call: call,
     // fn(state) on every change of state; the widgets redraw from it.
     onChange: function (fn) { listeners.push(fn); },
@@ -112,13 +115,15 @@
         clearTimeout(stageTimer);
         self.live = true;
         engine.timings = timings;
+        if (timings && timings.from === "cold") rememberSnapshot(false);   // until a new one is stored
         resolve();
       };
       self.onStage = stall;
       self.onStartFailed = fail;
       stall();
       try {
-        self.worker = new Worker(WORKER_URL, { type: "module", name: "calculators" });
+        engine.startedAt = performance.now();
+        self.worker = new Worker(workerUrl(), { type: "module", name: "calculators" });
         engine.workersCreated += 1;
       } catch (error) {
         fail(String(error));
@@ -142,11 +147,41 @@
     return self.ready;
   }
 
+  // Repeat visits restore a memory snapshot the worker keeps in Cache
+  // Storage, but only where the reader lets the site store things for
+  // offline use (offline.js decides: not opted out, not the dev server).
+  function storageAllowed() {
+    var offline = window.csOffline;
+    return !!(offline && offline.storageAllowed && offline.storageAllowed());
+  }
+  function workerUrl() {
+    return storageAllowed() ? WORKER_URL + "?snapshot=1" : WORKER_URL;
+  }
+  function rememberSnapshot(stored) {
+    try {
+      if (stored) localStorage.setItem(SNAPSHOT_FLAG, "1"); else localStorage.removeItem(SNAPSHOT_FLAG);
+    } catch (error) { /* private mode: no eager start, nothing else lost */ }
+  }
+  // True when this browser holds a snapshot of the engine, so starting it
+  // costs a fraction of a second of the worker's time and no download: the
+  // widgets then start it at once instead of waiting for the reader.
+  function warmStartLikely() {
+    try {
+      return storageAllowed() && localStorage.getItem(SNAPSHOT_FLAG) === "1";
+    } catch (error) {
+      return false;
+    }
+  }
+
   function receive(self, data) {
     if (current !== self) return;
     if (data.type === "stage") self.onStage();
     else if (data.type === "ready") self.onReady(data.timings);
     else if (data.type === "failed") self.onStartFailed(data.message);
+    else if (data.type === "snapshot-stored") {
+      engine.snapshotStored = true;
+      rememberSnapshot(true);
+    }
     else if (data.type === "result") {
       var request = self.pending.get(data.id);
       if (!request) return;

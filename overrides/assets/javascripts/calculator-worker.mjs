@@ -14,10 +14,26 @@
 //               (timings: ms since the worker started, for the benchmark)
 //               {type: "result", id, reply}   reply is calculators.browser.run()'s JSON
 //               {type: "result", id, error}   only if the engine itself broke
+//
+// Repeat visits start from a memory snapshot. Python's start-up (the
+// interpreter, the standard library, our package, the warm-up call) costs
+// about a second even when every file comes from the service worker's cache.
+// So after a cold start the worker copies Pyodide's memory once, before any
+// reader's input is in it, into Cache Storage; the next page restores that
+// copy instead of starting Python again. Only when the page allows storage
+// (?snapshot=1: offline copies on, not opted out; calculator-engine.js asks
+// offline.js). The copy is keyed by Pyodide's version and the package's own
+// hash, and Pyodide refuses one from another build of itself; a copy that
+// does not fit or does not restore is dropped and the start is a cold one.
 
 const ROOT = new URL("../../../", import.meta.url);
 const RUNTIME = new URL("pyodide/", ROOT);
 const PACKAGE_DIR = "/home/pyodide/calculators-site";
+const SNAPSHOTS_ALLOWED = new URL(import.meta.url).searchParams.get("snapshot") === "1"
+  && typeof caches !== "undefined";
+const SNAPSHOT_CACHE = "cs-engine-v1";
+const SNAPSHOT_KEY_URL = new URL("pyodide/engine-snapshot", ROOT).href;   // a cache key, never fetched
+const SNAPSHOT_HEADER = "x-cs-engine";
 
 // The runtime files loadPyodide fetches, and the type each must be served
 // with. A missing file, or a .wasm served as anything but application/wasm,
@@ -64,16 +80,35 @@ async function start() {
   });
   const early = Promise.all([preflight, archive]);
   early.catch(() => {});
-  const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME).href);
+  const runtime = import(new URL("pyodide.mjs", RUNTIME).href);
+  // Read the stored snapshot (tens of MB from disk) while the runtime's code loads.
+  const snapshot = SNAPSHOTS_ALLOWED
+    ? storedSnapshot(Promise.all([archive, runtime.then((module) => module.version)]))
+    : Promise.resolve(null);
+  const { loadPyodide, version } = await runtime;
   mark("imported");
-  // Whichever comes first: the runtime booted, or a file found missing.
-  const [pyodide] = await Promise.all([
-    loadPyodide({ indexURL: RUNTIME.href, stdout: () => {}, stderr: () => {} }),
-    early,
-  ]);
+  const stored = await snapshot;
+  if (stored) mark("snapshot-read");
+  let pyodide = null;
+  if (stored) {
+    try {
+      [pyodide] = await Promise.all([loadPyodide({ ...OPTIONS, _loadSnapshot: stored.bytes }), early]);
+      timings.from = "snapshot";
+    } catch (error) {
+      if (isMissingFile(error)) throw error;
+      dropSnapshot();                 // from another build, or damaged: start cold
+    }
+  }
+  if (!pyodide) {
+    // Whichever comes first: the runtime booted, or a file found missing.
+    [pyodide] = await Promise.all([loadPyodide({ ...OPTIONS, _makeSnapshot: SNAPSHOTS_ALLOWED }), early]);
+    timings.from = "cold";
+  }
   mark("booted");
+  // The package's files live in the file system, which a snapshot does not
+  // hold; modules imported later (lazily) are read from there.
   pyodide.unpackArchive(await archive, "zip", { extractDir: PACKAGE_DIR });
-  pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
+  pyodide.runPython(`import sys\nif ${JSON.stringify(PACKAGE_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(PACKAGE_DIR)})`);
   const browser = pyodide.pyimport("calculators.browser");
   const run = browser.run;
   const solve = browser.solve;
@@ -83,7 +118,62 @@ async function start() {
   // Warm the code paths the first real request takes (parsing, steps, formatting).
   run("nrr", '{"start_mrr": 1, "expansion_mrr": 0, "contraction_mrr": 0, "churned_mrr": 0}', "zh");
   mark("warm");
+  if (timings.from === "cold" && SNAPSHOTS_ALLOWED) keepSnapshot(pyodide, await archive, version);
   return { run, solve, chart };
+}
+
+const OPTIONS = { indexURL: RUNTIME.href, stdout: () => {}, stderr: () => {} };
+
+function isMissingFile(error) {
+  return /^pyodide\/|^py\/calculators\.zip/.test(String((error && error.message) || error));
+}
+
+// What a snapshot must match: this Pyodide and this exact package.
+async function snapshotKey(archiveBytes, pyodideVersion) {
+  const digest = await crypto.subtle.digest("SHA-256", archiveBytes);
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return `pyodide ${pyodideVersion}; calculators.zip ${hex.slice(0, 32)}`;
+}
+
+// Resolves to {bytes} when a snapshot for this runtime is stored, else null.
+// Never rejects: without a usable snapshot the start is simply a cold one.
+async function storedSnapshot(archiveAndVersion) {
+  try {
+    const [cache, key] = await Promise.all([
+      caches.open(SNAPSHOT_CACHE),
+      archiveAndVersion.then(([bytes, version]) => snapshotKey(bytes, version)),
+    ]);
+    const hit = await cache.match(SNAPSHOT_KEY_URL);
+    if (!hit) return null;
+    if (hit.headers.get(SNAPSHOT_HEADER) !== key) {
+      dropSnapshot();
+      return null;
+    }
+    return { bytes: new Uint8Array(await hit.arrayBuffer()) };
+  } catch (error) {
+    return null;
+  }
+}
+
+function dropSnapshot() {
+  caches.open(SNAPSHOT_CACHE).then((cache) => cache.delete(SNAPSHOT_KEY_URL)).catch(() => {});
+}
+
+// Copy the memory now, while it holds nothing of the reader's; store it
+// without holding up the first result.
+function keepSnapshot(pyodide, archiveBytes, version) {
+  let bytes;
+  try {
+    bytes = pyodide.makeMemorySnapshot();
+  } catch (error) {
+    return;                            // a Pyodide that cannot: cold starts as before
+  }
+  timings.snapshotBytes = bytes.length;
+  Promise.all([snapshotKey(archiveBytes, version), caches.open(SNAPSHOT_CACHE)])
+    .then(([key, cache]) => cache.put(SNAPSHOT_KEY_URL, new Response(bytes, {
+      headers: { "content-type": "application/octet-stream", [SNAPSHOT_HEADER]: key },
+    })))
+    .then(() => self.postMessage({ type: "snapshot-stored" }), () => {});
 }
 
 const engine = start();

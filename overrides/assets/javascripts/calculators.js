@@ -880,7 +880,9 @@
       // Rendering changed the layout above a linked widget: bring it back into view.
       if (target && widgetState.has(target) && target.isConnected) target.scrollIntoView();
     }, function () {});
-    if (engine.state() === "idle" && !slowConnection()) {
+    if (engine.state() === "idle" && engine.warmStartLikely()) {
+      engine.start().catch(function () {});     // a repeat visit: no download, start now
+    } else if (engine.state() === "idle" && !slowConnection()) {
       var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 1500); };
       idle(function () {
         if (widgets().some(function (w) { return w.isConnected; }) && engine.state() === "idle") {

@@ -20,7 +20,7 @@
   // repeat costs only cache look-ups, but there is no need for one per page.
   var TREE_KEY = "cs-glossary.offline.tree." + LANG;
   var state = { phase: "idle", done: 0, total: 0 };
-  var api = { state: state, enable: enable, disable: disable };
+  var api = { state: state, enable: enable, disable: disable, storageAllowed: storageAllowed };
   window.csOffline = api;
 
   function buildAllows() {
@@ -32,6 +32,11 @@
   }
   function optedOut() {
     try { return localStorage.getItem(OPT_OUT_KEY) === "off"; } catch (e) { return false; }
+  }
+  // May the site keep things in this browser (the calculators' memory
+  // snapshot too)? Not a question of bandwidth: nothing is downloaded for it.
+  function storageAllowed() {
+    return supported() && buildAllows() && !optedOut() && !!window.caches;
   }
   function slowConnection() {
     var c = navigator.connection;
@@ -68,7 +73,7 @@
     }).then(function () {
       if (!window.caches) return null;
       return caches.keys().then(function (names) {
-        return Promise.all(names.filter(function (n) { return /^cs-(runtime|pages)-/.test(n); })
+        return Promise.all(names.filter(function (n) { return /^cs-(runtime|pages|engine)-/.test(n); })
           .map(function (n) { return caches.delete(n); }));
       });
     });
@@ -82,7 +87,11 @@
   }
 
   function disable() {
-    try { localStorage.setItem(OPT_OUT_KEY, "off"); sessionStorage.removeItem(TREE_KEY); } catch (e) { /* private mode */ }
+    try {
+      localStorage.setItem(OPT_OUT_KEY, "off");
+      localStorage.removeItem("cs-glossary.engine-snapshot");   // its cache goes below
+      sessionStorage.removeItem(TREE_KEY);
+    } catch (e) { /* private mode */ }
     return unregisterAll().then(function () { setPhase("off"); });
   }
 
