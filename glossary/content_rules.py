@@ -49,19 +49,21 @@ def check_content(terms: dict[str, Term], categories: dict[str, Category],
 # ---------------------------------------------------------------------------
 
 def is_abbreviation(text: str) -> bool:
-    """At least 2 capital Latin letters, at most 2 words, no run of 5+ letters:
-    NRR, SaaS, CS Ops, LTV:CAC, OKRs and VoC are; Onboarding, Churn,
-    High-Touch, Health Score and Lifecycle Stages are not."""
+    """At least 2 capital Latin letters, at most 2 words, no word of 5+ letters
+    unless it is all capitals (a plural s aside): NRR, SaaS, CS Ops, LTV:CAC,
+    OKRs, VoC, ARPPU and MEDDIC are; Onboarding, Churn, High-Touch, Health
+    Score and Lifecycle Stages are not."""
     capitals = sum(1 for ch in text if "A" <= ch <= "Z")
     words = text.split()
     letter_runs = re.findall(r"[A-Za-z]+", text)
-    return capitals >= 2 and len(words) <= 2 and all(len(run) < 5 for run in letter_runs)
+    return capitals >= 2 and len(words) <= 2 and all(
+        len(run) < 5 or run.removesuffix("s").isupper() for run in letter_runs)
 
 
 def _check_abbreviation(path, term: Term, problems) -> None:
     if term.abbr and not is_abbreviation(term.abbr):
         problems.add(path, "abbr", f"'{term.abbr}' is not an abbreviation (2+ capitals, at most 2 words, "
-                     "no word of 5+ letters); move it to en.short_name")
+                     "no word of 5+ letters unless all capitals); move it to en.short_name")
 
 
 # ---------------------------------------------------------------------------

@@ -25,10 +25,11 @@ def test_content_rule_is_enforced_with_file_and_field(fixture_glossary, case, ed
 
 @pytest.mark.parametrize("text, ok", [
     ("NRR", True), ("SaaS", True), ("CS Ops", True), ("LTV:CAC", True), ("OKRs", True), ("VoC", True),
-    ("B2B", True), ("KB", True), ("AI", True), ("YoY", True),
+    ("B2B", True), ("KB", True), ("AI", True), ("YoY", True), ("ARPPU", True), ("MEDDIC", True),
     ("Onboarding", False), ("Churn", False), ("High-Touch", False), ("Health Score", False),
     ("Lifecycle Stages", False), ("Renewal", False), ("Playbook", False), ("Logo Retention", False),
-    ("Downsell", False), ("A", False), ("Ab", False), ("CS Ops Team", False),
+    ("Downsell", False), ("A", False), ("Ab", False), ("CS Ops Team", False), ("ARPPUs", True),
+    ("NPS Score", False), ("ChURN", False),
 ])
 def test_abbreviation_rule(text, ok):
     assert is_abbreviation(text) is ok
