@@ -234,6 +234,15 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+def _without_column_header(items: list[str]) -> list[str]:
+    # A column copied from a spreadsheet brings its header ("Score", "评分").
+    # Only a first item with no digit at all, followed by values, counts as
+    # one: a word further down is still an error that names its item.
+    if len(items) > 1 and not any(ch.isdigit() for ch in items[0]):
+        return items[1:]
+    return items
+
+
 def _list(inp: Input, raw: Any) -> tuple[Fraction, ...]:
     item_kind = "money" if inp.kind == "list_money" else "number"
     limit = max_items(inp)
@@ -242,7 +251,10 @@ def _list(inp: Input, raw: Any) -> tuple[Fraction, ...]:
         # A few blank lines are forgiven; a column far past the limit is not split at all.
         if len(raw) > limit * _LIST_CHARS_PER_ITEM or raw.count("\n") > limit + limit // 10 + 10:
             raise errors.list_too_long(inp, limit)
+        raw = raw.lstrip("\ufeff")
         items: list[Any] = _split(raw)
+        if "\n" in raw or any(separator in raw for separator in _LINE_SEPARATORS):
+            items = _without_column_header(items)
     elif isinstance(raw, (list, tuple)):
         # Blank entries are skipped, but a list far past the limit is refused
         # before any of it is read.
