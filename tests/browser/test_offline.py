@@ -184,7 +184,7 @@ def test_a_snapshot_of_another_package_is_replaced_not_restored(browser, origin,
     eventually(page, "(name) => caches.keys().then(k => k.includes(name))",
                arg=f"cs-runtime-{runtime_version(other)}")
     eventually(page, "(name) => caches.keys().then(k => !k.includes(name))",
-               arg=f"cs-runtime-{old_version}", timeout_ms=30000)
+               arg=f"cs-runtime-{old_version}", timeout_ms=90000)
     assert engine_start(page, origin["url"] + "en/terms/nrr/") == "cold"
     page.wait_for_function("() => window.csCalculatorEngine.snapshotStored", timeout=30000)
     new_key = stored_snapshot(page)["key"]
@@ -271,7 +271,7 @@ def test_a_build_with_a_new_runtime_replaces_the_stored_one(browser, origin, tmp
     page.goto(origin["url"] + "en/terms/grr/")
     page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
     eventually(page, "(name) => caches.keys().then(k => k.includes(name))", arg=f"cs-runtime-{new}", timeout_ms=60000)
-    eventually(page, "(name) => caches.keys().then(k => !k.includes(name))", arg=f"cs-runtime-{old}", timeout_ms=30000)
+    eventually(page, "(name) => caches.keys().then(k => !k.includes(name))", arg=f"cs-runtime-{old}", timeout_ms=90000)
     context.close()
 
 

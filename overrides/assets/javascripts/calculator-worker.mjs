@@ -26,14 +26,14 @@
 // hash, and Pyodide refuses one from another build of itself; a copy that
 // does not fit or does not restore is dropped and the start is a cold one.
 
+import { dropSnapshot, readSnapshot, snapshotKey, writeSnapshot } from "./calculator-snapshot.mjs";
+
 const ROOT = new URL("../../../", import.meta.url);
 const RUNTIME = new URL("pyodide/", ROOT);
 const PACKAGE_DIR = "/home/pyodide/calculators-site";
 const SNAPSHOTS_ALLOWED = new URL(import.meta.url).searchParams.get("snapshot") === "1"
   && typeof caches !== "undefined";
-const SNAPSHOT_CACHE = "cs-engine-v1";
 const SNAPSHOT_KEY_URL = new URL("pyodide/engine-snapshot", ROOT).href;   // a cache key, never fetched
-const SNAPSHOT_HEADER = "x-cs-engine";
 
 // The runtime files loadPyodide fetches, and the type each must be served
 // with. A missing file, or a .wasm served as anything but application/wasm,
@@ -81,14 +81,14 @@ async function start() {
   const early = Promise.all([preflight, archive]);
   early.catch(() => {});
   const runtime = import(new URL("pyodide.mjs", RUNTIME).href);
-  // Read the stored snapshot (tens of MB from disk) while the runtime's code loads.
   const snapshot = SNAPSHOTS_ALLOWED
     ? storedSnapshot(Promise.all([archive, runtime.then((module) => module.version)]))
     : Promise.resolve(null);
   const { loadPyodide, version } = await runtime;
   mark("imported");
+  // Its bytes (tens of MB from disk) are still being read: loadPyodide
+  // awaits them only once its own files have loaded.
   const stored = await snapshot;
-  if (stored) mark("snapshot-read");
   let pyodide = null;
   if (stored) {
     try {
@@ -96,7 +96,7 @@ async function start() {
       timings.from = "snapshot";
     } catch (error) {
       if (isMissingFile(error)) throw error;
-      dropSnapshot();                 // from another build, or damaged: start cold
+      dropSnapshot(SNAPSHOT_KEY_URL);   // from another build, or damaged: start cold
     }
   }
   if (!pyodide) {
@@ -128,51 +128,29 @@ function isMissingFile(error) {
   return /^pyodide\/|^py\/calculators\.zip/.test(String((error && error.message) || error));
 }
 
-// What a snapshot must match: this Pyodide and this exact package.
-async function snapshotKey(archiveBytes, pyodideVersion) {
-  const digest = await crypto.subtle.digest("SHA-256", archiveBytes);
-  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-  return `pyodide ${pyodideVersion}; calculators.zip ${hex.slice(0, 32)}`;
-}
-
-// Resolves to {bytes} when a snapshot for this runtime is stored, else null.
 // Never rejects: without a usable snapshot the start is simply a cold one.
 async function storedSnapshot(archiveAndVersion) {
   try {
-    const [cache, key] = await Promise.all([
-      caches.open(SNAPSHOT_CACHE),
-      archiveAndVersion.then(([bytes, version]) => snapshotKey(bytes, version)),
-    ]);
-    const hit = await cache.match(SNAPSHOT_KEY_URL);
-    if (!hit) return null;
-    if (hit.headers.get(SNAPSHOT_HEADER) !== key) {
-      dropSnapshot();
-      return null;
-    }
-    return { bytes: new Uint8Array(await hit.arrayBuffer()) };
+    const [bytes, version] = await archiveAndVersion;
+    const key = await snapshotKey(bytes, version);
+    return await readSnapshot(SNAPSHOT_KEY_URL, key, () => mark("snapshot-read"));
   } catch (error) {
     return null;
   }
 }
 
-function dropSnapshot() {
-  caches.open(SNAPSHOT_CACHE).then((cache) => cache.delete(SNAPSHOT_KEY_URL)).catch(() => {});
-}
-
 // Copy the memory now, while it holds nothing of the reader's; store it
 // without holding up the first result.
 function keepSnapshot(pyodide, archiveBytes, version) {
-  let bytes;
+  let memory;
   try {
-    bytes = pyodide.makeMemorySnapshot();
+    memory = pyodide.makeMemorySnapshot();
   } catch (error) {
     return;                            // a Pyodide that cannot: cold starts as before
   }
-  timings.snapshotBytes = bytes.length;
-  Promise.all([snapshotKey(archiveBytes, version), caches.open(SNAPSHOT_CACHE)])
-    .then(([key, cache]) => cache.put(SNAPSHOT_KEY_URL, new Response(bytes, {
-      headers: { "content-type": "application/octet-stream", [SNAPSHOT_HEADER]: key },
-    })))
+  timings.snapshotBytes = memory.length;
+  snapshotKey(archiveBytes, version)
+    .then((key) => writeSnapshot(SNAPSHOT_KEY_URL, key, memory))
     .then(() => self.postMessage({ type: "snapshot-stored" }), () => {});
 }
 
