@@ -43,9 +43,9 @@ def finish_site(site: Path, glossary: Glossary, site_url: str, reuse: Reuse | No
     write_exports(site, glossary, site_url)
     write_team_exports(site, glossary, site_url)
     if reuse is None:
-        write_cheat_sheet_pdfs(site)
+        write_cheat_sheet_pdfs(site, site_url)
     else:
-        reuse.pdfs.write(site, write_cheat_sheet_pdfs)
+        reuse.pdfs.write(site, site_url, write_cheat_sheet_pdfs)
     fill_sizes(site)           # the downloads pages list every file above
     write_search_engine_files(site, site_url)   # sitemaps with alternates, robots.txt
     write_headers_file(site)   # _headers for static hosts (README, "Serving")

@@ -34,11 +34,11 @@ class PdfCache:
     printed: int = 0
     _saved: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
-    def write(self, site: Path, printer: Callable[..., list[Path]],
+    def write(self, site: Path, site_url: str, printer: Callable[..., list[Path]],
               languages: tuple[str, ...] = ("zh", "en")) -> list[Path]:
         """Write each language's PDF under ``site``: the saved one when the
         page and everything it loads are unchanged, else ``printer``'s."""
-        keys = {lang: print_input_digest(site, lang) for lang in languages}
+        keys = {lang: print_input_digest(site, lang, site_url) for lang in languages}
         written, missing = [], []
         for lang in languages:
             saved = self._saved.get(lang)
@@ -50,7 +50,7 @@ class PdfCache:
             else:
                 missing.append(lang)
         if missing:
-            for path in printer(site, languages=tuple(missing)):
+            for path in printer(site, site_url, languages=tuple(missing)):
                 lang = path.relative_to(site).parts[0]
                 self._saved[lang] = (keys[lang], path.read_bytes())
                 written.append(path)
@@ -58,10 +58,11 @@ class PdfCache:
         return written
 
 
-def print_input_digest(site: Path, lang: str) -> str:
-    """Digest of the cheat-sheet page and every local file it loads."""
+def print_input_digest(site: Path, lang: str, site_url: str) -> str:
+    """Digest of the cheat-sheet page, every local file it loads, and the
+    site's address (the PDF's links point there)."""
     page = site / lang / CHEAT_SHEET / "index.html"
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(site_url.encode() + b"\0")
     html = page.read_bytes() if page.is_file() else b""
     digest.update(html)
     for ref in sorted(set(_RESOURCE.findall(html.decode("utf-8", "replace")))):
