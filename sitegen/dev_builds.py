@@ -77,6 +77,7 @@ class DevBuilds:
         self.site_url = site_url
         self.glossary_root = glossary_root
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CS_GLOSSARY_OFFLINE="off",
+                   GLOSSARY_DIR=str(glossary_root),
                    SITE_URL_ZH=site_url.rstrip("/") + "/zh/",
                    SITE_URL_EN=site_url.rstrip("/") + "/en/")
         self.workers = [BuildWorker(lang, env) for lang in CONFIGS]
