@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.plugins import BasePlugin
 
 REPO = Path(__file__).resolve().parent.parent
@@ -322,6 +323,38 @@ class _ListHandler(logging.Handler):
         self._log.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per worker. MkDocs makes a new
+    Jinja environment for every build, which would compile Material's
+    templates again each time (about half a second); Jinja checks each
+    template's source checksum, so an edited override is compiled afresh."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _keep_compiled_templates() -> None:
+    from mkdocs.theme import Theme
+
+    compiled = _CompiledTemplates()
+    new_environment = Theme.get_env
+
+    def get_env(theme: Theme) -> jinja2.Environment:
+        env = new_environment(theme)
+        env.bytecode_cache = compiled
+        return env
+
+    Theme.get_env = get_env       # type: ignore[method-assign]
+
+
 def main(lang: str) -> int:
     # Replies go to the original stdout; anything else written there (by
     # Chromium, say) goes to stderr, so it cannot break the protocol.
@@ -332,6 +365,7 @@ def main(lang: str) -> int:
     logging.getLogger("mkdocs").propagate = False
     import jieba
     jieba.setLogLevel(logging.WARNING)       # its start-up chatter
+    _keep_compiled_templates()
     worker = _Worker(lang)
     for line in sys.stdin:
         reply = worker.handle(json.loads(line))
