@@ -197,3 +197,27 @@ def _only_dates(a: Path, b: Path) -> bool:
 
 _DATES = {".xml": re.compile(rb"<lastmod>[^<]*</lastmod>|<updated>[^<]*</updated>"),
           ".pdf": re.compile(rb"/(?:CreationDate|ModDate) \(D:[0-9+'Z-]*\)")}
+
+
+def test_what_a_change_asks_of_the_rebuild(tmp_path):
+    from sitegen.dev_builds import Changes
+
+    root = tmp_path / "glossary"
+
+    def changes(*paths) -> Changes:
+        return Changes(frozenset(Path(p) for p in paths), root)
+
+    term = root / "terms" / "nrr.yml"
+    # A term file: its pages first (the fast path); pages reload if they changed.
+    assert changes(term).term_ids == ("nrr",) and changes(term).pages_only and not changes(term).code
+    # Markdown too reloads only the pages that changed, but takes no fast path.
+    both = changes(term, REPO / "docs" / "en" / "index.md")
+    assert both.term_ids == () and both.pages_only
+    assert changes(root / "categories.yml").term_ids == ()
+    # The theme or a stylesheet can change every page: all of them reload.
+    assert not changes(REPO / "overrides" / "main.html").pages_only
+    assert not changes(REPO / "mkdocs.yml").pages_only
+    # Code, which the workers keep loaded: they restart.
+    for code in (REPO / "hooks" / "term_links.py", REPO / "sitegen" / "templates" / "term.md.j2",
+                 REPO / "glossary" / "loader.py", REPO / "calculators" / "__init__.py"):
+        assert changes(code).code, code
