@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -110,7 +109,9 @@ class DevBuilds:
 
     def _fast_path(self, ids: tuple[str, ...], served: Served) -> None:
         started = time.perf_counter()
-        scratch = Path(tempfile.mkdtemp(dir=self.out.parent, prefix=self.out.name + ".fast-"))
+        # Beside the served tree, so that its pages move in by a rename.
+        scratch = self.out.with_name(self.out.name + ".fast")
+        shutil.rmtree(scratch, ignore_errors=True)
         try:
             replies = call_all(self.workers, "render", site=str(scratch),
                                pages=[f"terms/{term}.md" for term in ids])
