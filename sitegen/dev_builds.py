@@ -80,7 +80,7 @@ class DevBuilds:
                    SITE_URL_ZH=site_url.rstrip("/") + "/zh/",
                    SITE_URL_EN=site_url.rstrip("/") + "/en/")
         self.workers = [BuildWorker(lang, env) for lang in CONFIGS]
-        # How the last rebuild went, for tests and the benchmark to read.
+        # What the last finish step reused and did (PDFs, twins), for tests to read.
         self.last_finish: dict = {}
 
     def rebuild(self, changed: Iterable[str | Path] | None = None, served: Served | None = None) -> bool:
