@@ -30,6 +30,7 @@ import io
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -356,6 +357,9 @@ def _keep_compiled_templates() -> None:
 
 
 def main(lang: str) -> int:
+    # Ctrl-C in the terminal reaches the whole process group; the dev server
+    # stops its workers itself (end of input), without a traceback from each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Replies go to the original stdout; anything else written there (by
     # Chromium, say) goes to stderr, so it cannot break the protocol.
     replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
