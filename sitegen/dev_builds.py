@@ -86,7 +86,11 @@ class DevBuilds:
     def rebuild(self, changed: Iterable[str | Path] | None = None, served: Served | None = None) -> bool:
         """Build for ``changed`` (None: the first build); True if the served
         tree is now the new site."""
-        changes = Changes(frozenset(Path(p).resolve() for p in changed or ()), self.glossary_root)
+        paths = {Path(p).resolve() for p in changed or ()}
+        read = frozenset(p for p in paths if not _editor_leftover(p, self.glossary_root))
+        if paths and not read:
+            return True             # nothing a build reads changed
+        changes = Changes(read, self.glossary_root)
         if changes.code:
             self.restart()
         if served is not None and changes.term_ids and self._served_terms(changes.term_ids):
@@ -188,6 +192,16 @@ def _show(replies: list[Reply]) -> None:
 def _failed(reason: str) -> None:
     # Keep serving the last good site; the messages above say what broke.
     print(f"Build failed, still serving the previous site: {reason}", flush=True)
+
+
+def _editor_leftover(path: Path, glossary_root: Path) -> bool:
+    """A file in the glossary that no build reads: editors' backup, swap and
+    lock files (nrr.yml~, .nrr.yml.swp, #nrr.yml#, vim's 4913). The glossary
+    reads only its .yml files (and refuses .yaml ones) and its code; left
+    counted, such a file would turn a term's save into a full rebuild
+    without the fast path."""
+    return _under(path, glossary_root) and (
+        path.name.startswith((".", "#")) or path.suffix.lower() not in (".yml", ".yaml", ".py"))
 
 
 def _under(path: Path, *folders: Path) -> bool:

@@ -221,3 +221,15 @@ def test_what_a_change_asks_of_the_rebuild(tmp_path):
     for code in (REPO / "hooks" / "term_links.py", REPO / "sitegen" / "templates" / "term.md.j2",
                  REPO / "glossary" / "loader.py", REPO / "calculators" / "__init__.py"):
         assert changes(code).code, code
+
+
+def test_editor_leftovers_in_the_glossary_neither_rebuild_nor_spoil_the_fast_path(tmp_path):
+    from sitegen.dev_builds import _editor_leftover
+
+    terms = tmp_path / "glossary" / "terms"
+    for leftover in ("nrr.yml~", ".nrr.yml.swp", "#nrr.yml#", ".#nrr.yml", "4913"):
+        assert _editor_leftover(terms / leftover, tmp_path / "glossary"), leftover
+    for read in ("nrr.yml", "nrr.yaml", "../loader.py", "../week-one.yml"):
+        assert not _editor_leftover((terms / read).resolve(), tmp_path / "glossary"), read
+    # Outside the glossary every file counts: MkDocs copies what docs/ holds.
+    assert not _editor_leftover(REPO / "docs" / "en" / "index.md~", tmp_path / "glossary")
