@@ -71,4 +71,4 @@ sync-specs:
 	cp "$(SPECS)/term-inventory.yml" "$(SPECS)/formula-contract.yml" tests/data/
 
 clean:
-	rm -rf site site.building site.old .pytest_cache
+	rm -rf site site.building site.old site.fast .pytest_cache

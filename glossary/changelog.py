@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .model import LANGUAGES
+from .yaml_reader import safe_load_file
 
 CHANGE_KINDS = ("added", "renamed", "changed")
 FILE_NAME = "changelog.yml"
@@ -48,7 +49,7 @@ def load_changelog(root: Path, term_ids: Collection[str]) -> tuple[Change, ...]:
         return ()
     shown = f"{root.name}/{FILE_NAME}"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load_file(path)     # parsed again only when it changed
     except yaml.YAMLError as error:
         raise ChangelogError([f"{shown}: not valid YAML: {error}"]) from None
     if not isinstance(raw, list):

@@ -6,9 +6,15 @@ reads an empty or comment-only file as None, and recurses once per nesting
 level, so a deeply nested file ends in a RecursionError with thousands of
 traceback lines. This reader rejects all three, and refuses files past
 MAX_FILE_BYTES before parsing them.
+
+Parsed files are kept per process, keyed by their bytes: the dev server's
+warm build workers (sitegen/build_workers.py) load the glossary again on
+every save, and pure-Python YAML is most of that time, so only a file whose
+content changed is parsed again. Callers get their own copy of the data.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +24,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 256 * 1024   # the longest term file today is under 10 KB
 MAX_DEPTH = 20                # a term file nests 4 levels deep (benchmarks[0].figure.zh)
+
+# path -> (the bytes it was parsed from, what parsing them gave)
+_parsed: dict[Path, tuple[bytes, "ReadResult"]] = {}
 
 
 @dataclass
@@ -62,18 +71,29 @@ class _StrictLoader(yaml.SafeLoader):
 
 def read_yaml(path: Path) -> ReadResult:
     """Parse ``path``; on any problem ``data`` is None and ``problems`` says why."""
-    result = ReadResult()
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            result.problems.append((None, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"))
-            return result
-        text = path.read_bytes().decode("utf-8")
+            return ReadResult(problems=[(None, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")])
+        raw = path.read_bytes()
+    except OSError as exc:
+        return ReadResult(problems=[(None, f"cannot be read ({exc.strerror or exc})")])
+    key = Path(path).resolve()
+    cached = _parsed.get(key)
+    if cached is None or cached[0] != raw:
+        cached = (raw, _parse(raw))
+        _parsed[key] = cached
+    result = cached[1]
+    # A copy: the cached data must stay as parsed whatever a caller does with it.
+    return ReadResult(copy.deepcopy(result.data), list(result.problems))
+
+
+def _parse(raw: bytes) -> ReadResult:
+    result = ReadResult()
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         result.problems.append((None, f"not valid UTF-8 ({exc.reason} at byte {exc.start})"))
-        return result
-    except OSError as exc:
-        result.problems.append((None, f"cannot be read ({exc.strerror or exc})"))
         return result
 
     loader = None
@@ -131,3 +151,20 @@ def _duplicate_keys(node: Node, path: str):
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
             yield from _duplicate_keys(item, f"{path}[{index}]")
+
+
+# path -> (bytes, value) for safe_load_file
+_loaded: dict[Path, tuple[bytes, Any]] = {}
+
+
+def safe_load_file(path: Path) -> Any:
+    """``yaml.safe_load`` of a file's text, cached by its bytes like read_yaml.
+    Raises what reading and safe_load raise (OSError, UnicodeDecodeError,
+    yaml.YAMLError); the caller gets its own copy of the value."""
+    raw = Path(path).read_bytes()
+    key = Path(path).resolve()
+    cached = _loaded.get(key)
+    if cached is None or cached[0] != raw:
+        cached = (raw, yaml.safe_load(raw.decode("utf-8")))
+        _loaded[key] = cached
+    return copy.deepcopy(cached[1])

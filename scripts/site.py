@@ -28,18 +28,10 @@ sys.path.insert(0, str(REPO))
 
 from glossary import GlossaryError  # noqa: E402
 from glossary.changelog import ChangelogError, load_changelog  # noqa: E402
-from sitegen.cheat_sheet_pdf import write_cheat_sheet_pdfs  # noqa: E402
-from sitegen.downloads import fill_sizes  # noqa: E402
-from sitegen.exports import write_exports  # noqa: E402
-from sitegen.precompress import precompress  # noqa: E402
-from sitegen.search_engines import write_search_engine_files  # noqa: E402
-from sitegen.server_config import write_headers_file  # noqa: E402
-from sitegen.service_worker import write_service_worker  # noqa: E402
+from sitegen.build_workers import CONFIGS  # noqa: E402
+from sitegen.post_build import finish_site, swap_in  # noqa: E402
 from sitegen.site_glossary import load_site_glossary  # noqa: E402
-from sitegen.site_root import write_root  # noqa: E402
-from sitegen.team_exports import write_team_exports  # noqa: E402
 
-CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 WATCHED = ("docs", "glossary", "calculators", "crosslink", "sitegen", "hooks",
            "overrides", "mkdocs.yml", "mkdocs.en.yml")
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -71,7 +63,7 @@ def build(out: Path, site_url: str = DEFAULT_SITE_URL, verbose: bool = False) ->
     staging.mkdir(parents=True)
     try:
         _build_into(staging, site_url, verbose, glossary)
-        _swap_in(staging, out)
+        swap_in(staging, out)
     except BaseException as error:
         # Whatever failed, nothing half-built stays behind; a previous site/ is untouched.
         shutil.rmtree(staging, ignore_errors=True)
@@ -96,15 +88,7 @@ def _build_into(staging: Path, site_url: str, verbose: bool, glossary) -> None:
     failed = _run_mkdocs(staging, env, verbose)
     if failed:
         raise BuildFailed(f"MkDocs build failed for: {', '.join(failed)} (see messages above)")
-    write_root(staging)
-    write_exports(staging, glossary, site_url)
-    write_team_exports(staging, glossary, site_url)
-    write_cheat_sheet_pdfs(staging)
-    fill_sizes(staging)           # the downloads pages list every file above
-    write_search_engine_files(staging, site_url)   # sitemaps with alternates, robots.txt
-    write_headers_file(staging)   # _headers for static hosts (README, "Serving")
-    write_service_worker(staging)  # lists every file above
-    precompress(staging)          # last: every file above gets its .gz / .br twin
+    finish_site(staging, glossary, site_url)   # exports, PDFs, sitemaps, twins...
 
 
 def _run_mkdocs(staging: Path, env: dict, verbose: bool) -> list[str]:
@@ -143,52 +127,37 @@ def _worth_showing(lines: list[str], verbose: bool):
             yield line
 
 
-def _swap_in(staging: Path, out: Path) -> None:
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    try:
-        staging.rename(out)
-    except BaseException:
-        if old.exists() and not out.exists():
-            old.rename(out)          # put the previous site back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def serve(out: Path, host: str, port: int) -> None:
+    """Build, serve, and rebuild on change in warm build workers
+    (sitegen/dev_builds.py: a saved term file's page first, then the rest)."""
+    from sitegen.dev_builds import DevBuilds
     from sitegen.live_reload import DevServer
 
     site_url = f"http://{host}:{port}/"
     _check_port_free(host, port)             # before a 10 s build, not after it
     os.environ["CS_GLOSSARY_OFFLINE"] = "off"     # no service worker: live reload must stay live
-
-    def rebuild() -> None:
-        try:
-            seconds = build(out, site_url)
-            print(f"Site rebuilt in {seconds:.1f} s: {site_url}", flush=True)
-        except BuildFailed as error:
-            # Keep serving the last good site; the messages above say what broke.
-            print(f"Build failed, still serving the previous site: {error}", flush=True)
-
     mimetypes.add_type("application/wasm", ".wasm")
-    rebuild()
-    server = DevServer(builder=rebuild, host=host, port=port, root=str(out))
-    for path in WATCHED:
-        server.watch(str(REPO / path))
-    glossary = _glossary_root()
-    if not glossary.is_relative_to(REPO):
-        server.watch(str(glossary))       # GLOSSARY_DIR outside the checkout
-    print(f"Serving both languages at {site_url}  (zh: {site_url}zh/  en: {site_url}en/)", flush=True)
+    builds = DevBuilds(out, site_url, _glossary_root())
     try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    except OSError as error:
-        raise SystemExit(_port_message(host, port, error)) from None
+        builds.rebuild()
+        server = DevServer(builder=lambda changed: builds.rebuild(changed, server),
+                           host=host, port=port, root=str(out))
+        for path in WATCHED:
+            server.watch(str(REPO / path))
+        glossary = _glossary_root()
+        if not glossary.is_relative_to(REPO):
+            server.watch(str(glossary))       # GLOSSARY_DIR outside the checkout
+        print(f"Serving both languages at {site_url}  (zh: {site_url}zh/  en: {site_url}en/)", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        except OSError as error:
+            raise SystemExit(_port_message(host, port, error)) from None
+        finally:
+            server.shutdown()
     finally:
-        server.shutdown()
+        builds.close()
 
 
 def _glossary_root() -> Path:

@@ -11,6 +11,10 @@ but that takes a minute or more, so those results are cached under
 node_modules/.cache/ by content hash: an unchanged runtime is compressed once
 per machine, not once per build. Other large files (search indexes, the
 glossary exports) change with the content and get a fast quality instead.
+
+The dev server passes a TwinRun (sitegen/rebuild_cache.py): a file whose
+content is unchanged since its last build gets that build's twins,
+hard-linked, instead of being compressed again.
 """
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from .rebuild_cache import TwinRun, file_digest
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = REPO / "node_modules" / ".cache" / "cs-glossary" / "brotli"
@@ -42,18 +48,32 @@ class Stats:
     brotli_files: int
 
 
-def precompress(site: Path) -> Stats:
+def precompress(site: Path, reuse: TwinRun | None = None) -> Stats:
     candidates = [p for p in site.rglob("*")
                   if p.is_file() and p.suffix in COMPRESSIBLE and p.stat().st_size >= MIN_SIZE]
     # zlib and brotli release the GIL, so threads use both cores.
     runtime = {site / folder for folder in RUNTIME_DIRS}
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(lambda p: _compress_one(p, bool(runtime & set(p.parents))), candidates))
+        results = list(pool.map(lambda p: _twins(p, bool(runtime & set(p.parents)), reuse), candidates))
+    if reuse is not None:
+        reuse.close()
     return Stats(len(candidates), sum(g for g, _ in results), sum(b for _, b in results))
 
 
-def _compress_one(path: Path, is_runtime: bool) -> tuple[bool, bool]:
+def _twins(path: Path, is_runtime: bool, reuse: TwinRun | None) -> tuple[bool, bool]:
     data = path.read_bytes()
+    if reuse is None:
+        return _compress_one(path, data, is_runtime)
+    digest = file_digest(data)
+    linked = reuse.take(path, digest)
+    if linked is not None:
+        return linked
+    wrote = _compress_one(path, data, is_runtime)
+    reuse.remember(path, digest)
+    return wrote
+
+
+def _compress_one(path: Path, data: bytes, is_runtime: bool) -> tuple[bool, bool]:
     wrote_gzip = _write_if_smaller(path.with_name(path.name + ".gz"),
                                    gzip.compress(data, compresslevel=9, mtime=0), len(data))
     wrote_brotli = False
