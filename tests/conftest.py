@@ -14,6 +14,7 @@ import pytest
 
 from sitegen.local_preview import CHROMIUM_ARGS, free_port, serve
 from tests.ahead import Ahead, build_ahead, needed
+from tests.fixture_site import fixture_site  # noqa: F401 - a session fixture for several modules
 
 REPO = Path(__file__).resolve().parent.parent
 
