@@ -31,6 +31,7 @@ BUILDERS: dict[str, Callable] = {}
 
 def build_ahead(fn: Callable) -> Callable:
     """Register ``fn`` as a builder and return the session fixture of the same name."""
+    assert fn.__name__ not in BUILDERS, f"two builds are called {fn.__name__}"
     BUILDERS[fn.__name__] = fn
 
     @pytest.fixture(scope="session", name=fn.__name__)
@@ -124,19 +125,17 @@ class Ahead:
 
     def popen(self, args, **options) -> subprocess.Popen:
         """subprocess.Popen, killed if the session ends while it runs; the
-        caller waits for it (``finished`` forgets it)."""
+        caller waits for it."""
         if self._stopped.is_set():
             raise RuntimeError("the test session ended first")
         process = subprocess.Popen(args, **options)
         self._processes.add(process)
         return process
 
-    def finished(self, process: subprocess.Popen) -> None:
-        self._processes.discard(process)
-
     def stop(self) -> None:
         self._stopped.set()
         for process in list(self._processes):
-            process.kill()
+            if process.poll() is None:
+                process.kill()
         if self._thread is not None:
             self._thread.join(timeout=60)
