@@ -32,11 +32,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from glossary import load_glossary
 from tests.ahead import build_ahead
 from tests.conftest import REPO
+from tests.spec import repository_glossary
 
-GLOSSARY = load_glossary()
+GLOSSARY = repository_glossary()
 LANGS = ("zh", "en")
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 ACRONYMS = {a.abbr: a for a in GLOSSARY.shared_acronyms()}

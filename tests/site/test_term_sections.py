@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from glossary import load_glossary
 from sitegen.rendering import ui
 from tests.fixture_site import SEED
+from tests.spec import repository_glossary
 
 LANGS = ["zh", "en"]
 
@@ -184,7 +185,7 @@ def test_comparison_page_is_a_side_by_side_table(depth_site, lang):
 # The real comparisons, on the one shared build
 # ---------------------------------------------------------------------------
 
-REAL = load_glossary()
+REAL = repository_glossary()
 
 
 @pytest.mark.parametrize("lang", LANGS)
