@@ -1,18 +1,48 @@
 """Shared fixtures: the real site built once per test session, served over
-HTTP on localhost, and Debian's Chromium driven by Playwright."""
+HTTP on localhost, and Debian's Chromium driven by Playwright.
+
+Builds are made ahead, in the background (tests/ahead.py): the tests that need
+no build run first, meanwhile; then the browser tests; then the rest."""
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from sitegen.local_preview import CHROMIUM_ARGS, free_port, serve
+from tests.ahead import Ahead, build_ahead, needed
+from tests.fixture_site import fixture_site  # noqa: F401 - a session fixture for several modules
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Run the modules that need no build first, while the builds they do not
+    need are made (tests/ahead.py); then the browser tests; then the rest.
+    A module's tests stay together, in their order."""
+    modules: dict[str, list] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+
+    def rank(module: str) -> int:
+        if not needed(modules[module]):
+            return 0
+        return 1 if module.startswith("tests/browser/") else 2
+
+    items[:] = [item for module in sorted(modules, key=rank) for item in modules[module]]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _ahead(tmp_path_factory, site_port, request):
+    """Starts every build the selected tests need, in the order they need them."""
+    ahead = Ahead(tmp_path_factory)
+    ahead.site_port = site_port
+    ahead.start(needed(request.session.items))
+    yield ahead
+    ahead.stop()
 
 
 @pytest.fixture
@@ -28,13 +58,13 @@ def site_port() -> int:
     return free_port()
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_port) -> Path:
+@build_ahead
+def built_site(ahead) -> Path:
     """The real site, built by the same command as `make build`."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run(
+    out = ahead.tmp.mktemp("built") / "site"
+    result = ahead.run(
         [sys.executable, str(REPO / "scripts" / "site.py"), "build", "--out", str(out),
-         "--site-url", f"http://127.0.0.1:{site_port}/"],
+         "--site-url", f"http://127.0.0.1:{ahead.site_port}/"],
         cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
     return out

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from calculators import charts
 from sitegen.calculator_extras import text as extra_text
 from sitegen.calculator_samples import samples
+from tests.browser.waits import animations_done
 
 pytestmark = pytest.mark.browser
 
@@ -204,8 +205,9 @@ def test_axe_finds_nothing_serious_on_a_chart_page(browser, site_url, lang, widt
         page.goto(f"{site_url}{lang}/terms/nrr/")
         expect(page.locator(f"{ACCOUNTS} [data-chart-canvas] svg")).to_have_count(1)
         expect(page.locator(f"{ACCOUNTS} [data-currency-row]")).to_be_visible()
-        page.wait_for_function("() => !!document.getElementById('calculator-extras-css')")
-        page.wait_for_timeout(300)
+        # The chart stylesheet is in (loaded and applied), and nothing is still fading.
+        page.wait_for_function("() => !!document.getElementById('calculator-extras-css')?.sheet")
+        animations_done(page)
         page.add_script_tag(path=str(AXE))
         results = page.evaluate("""() => axe.run(document.querySelector(".calculator-group") || document,
                                                  {resultTypes: ["violations"]})""")

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from calculators import FORMULAS, browser
 from sitegen.calculator_views import example_inputs, js_number
 from sitegen.rendering import ui
+from tests.browser.waits import past_idle_start
 
 pytestmark = pytest.mark.browser
 
@@ -207,7 +208,7 @@ def test_no_idle_download_on_a_metered_or_slow_connection(page, site_url, case):
     page.context.on("request", lambda request: requests.append(request.url))
     page.goto(f"{site_url}en/terms/nps/")
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(5000)                     # past the idle start (requestIdleCallback, timeout 4 s)
+    past_idle_start(page)                           # where an idle start would have begun
     assert engine_downloads(requests) == []
     assert workers_created(page) == 0
     # The reader starts using it: now it loads.
@@ -229,7 +230,7 @@ def test_no_idle_download_on_a_throttled_3g_connection(page, site_url):
     page.goto(f"{site_url}zh/terms/nps/")
     assert page.evaluate("() => navigator.connection.effectiveType") == "3g"
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(5000)
+    past_idle_start(page)
     assert engine_downloads(requests) == []
     cdp.send("Network.emulateNetworkConditions", {
         "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from calculators import FORMULAS
 from sitegen.rendering import ui
+from tests.browser.waits import until
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -93,12 +94,10 @@ def test_a_formula_too_wide_even_scaled_scrolls_with_a_cue_and_keyboard_focus(br
         assert outline not in ("", "none")
         for _ in range(6):
             page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(300)
-        assert formula.evaluate("el => el.scrollLeft") > 0
+        assert until(page, lambda: formula.evaluate("el => el.scrollLeft") > 0)
         # Widen the screen: the cue and the focus stop go away.
         page.set_viewport_size({"width": 1280, "height": 800})
-        page.wait_for_timeout(500)
-        assert formula.evaluate(FIT)["fits"]
+        assert until(page, lambda: formula.evaluate(FIT)["fits"])
         expect(hint).to_be_hidden()
         assert formula.get_attribute("tabindex") is None
     finally:

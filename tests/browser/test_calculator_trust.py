@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from calculators import FORMULAS, browser
 from sitegen.calculator_views import example_inputs, js_number
 from sitegen.rendering import ui
+from tests.browser.waits import until
 
 pytestmark = pytest.mark.browser
 
@@ -72,8 +73,8 @@ def test_edited_result_is_dimmed_and_marked_until_the_engine_answers(held_engine
     pending = root.locator("[data-pending]")
     expect(pending).to_be_visible()
     expect(pending).to_have_text(ui("calc_calculating", lang))
-    page.wait_for_timeout(400)                       # past the debounce and any transition
-    assert opacity(output) <= 0.5
+    # Dimmed once the debounce and the transition have run.
+    assert until(page, lambda: opacity(output) <= 0.5), opacity(output)
     assert opacity(root.locator("[data-steps]")) <= 0.5      # the old steps too
     expect(root.locator("[data-note]")).to_be_hidden()       # no longer the worked example
     expect(root).to_have_attribute("data-state", "loading")   # still: the engine is held
@@ -86,8 +87,7 @@ def test_edited_result_is_dimmed_and_marked_until_the_engine_answers(held_engine
     expect(root).to_have_attribute("data-state", "ready")
     expect(output).to_have_attribute("aria-busy", "false")
     expect(pending).to_be_hidden()
-    page.wait_for_timeout(300)
-    assert opacity(output) == 1
+    assert until(page, lambda: opacity(output) == 1), opacity(output)
     assert opacity(root.locator("[data-steps]")) == 1
 
 

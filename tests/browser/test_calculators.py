@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from calculators import FORMULAS, browser
 from sitegen.calculator_views import example_inputs, js_number
 from sitegen.rendering import ui
+from tests.browser.waits import past_idle_start
 
 pytestmark = pytest.mark.browser
 
@@ -236,7 +237,7 @@ def test_instant_navigation_reuses_the_worker(page, site_url, lang):
 def test_page_without_calculator_loads_no_engine(page, site_url, url):
     page.goto(f"{site_url}{url}")
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(2500)                       # past any idle-time start
+    past_idle_start(page)                             # where an idle-time start would have begun
     assert engine_requests(page) == []
     assert page.evaluate("() => window.csCalculators.workersCreated") == 0
 
@@ -245,8 +246,10 @@ def test_instant_navigation_to_a_page_without_calculator_starts_nothing(page, si
     page.goto(f"{site_url}zh/a-z/")
     page.locator(".az-list a[href$='/terms/churn/']").first.dispatch_event("click")
     page.wait_for_url(f"{site_url}zh/terms/churn/")
-    page.wait_for_timeout(2500)
+    expect(page.locator("article h1")).to_have_attribute("id", "churn")   # the new page is in
+    past_idle_start(page)
     assert engine_requests(page) == []
+    assert page.evaluate("() => window.csCalculators.workersCreated") == 0
 
 
 @pytest.mark.parametrize("lang", LANGS)

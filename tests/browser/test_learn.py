@@ -5,16 +5,12 @@ cheat-sheet pages."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 import unicodedata
 
 import pytest
 from playwright.sync_api import expect
 
-from sitegen.local_preview import free_port, serve
+from sitegen.local_preview import serve
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -137,41 +133,12 @@ def test_export_then_import_restores_progress(page, site_url, lang, tmp_path):
     expect(page.locator(".learn-summary")).to_have_text(learned)
 
 
-NEW_TERM = """\
-id: aardvark-rate
-category: retention
-zh:
-  name: 土豚留存率
-  summary: 只为测试而存在的留存指标。
-  definition: 只为测试而存在的留存指标，用来确认新术语会自动进入所属类别的卡组。
-  examples: [这个季度的土豚留存率是多少？]
-en:
-  name: Aardvark Retention
-  summary: A retention metric that exists only for this test.
-  definition: A retention metric that exists only for this test, to show a new term joins its category deck.
-  examples: ["What was aardvark retention last quarter?"]
-related: [nrr]
-sources:
-  references: [{title: "Test fixture", url: "https://example.org/aardvark"}]
-"""
-
-
 @pytest.fixture(scope="module")
-def site_with_new_term(tmp_path_factory):
-    """The real glossary plus one new term file, built like `make build`."""
-    glossary = tmp_path_factory.mktemp("glossary-plus") / "glossary"
-    shutil.copytree(REPO / "glossary", glossary, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    (glossary / "terms" / "aardvark-rate.yml").write_text(NEW_TERM, encoding="utf-8")
-    out = tmp_path_factory.mktemp("built-plus") / "site"
-    port = free_port()
-    result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "site.py"), "build", "--out", str(out),
-         "--site-url", f"http://127.0.0.1:{port}/"],
-        cwd=REPO, capture_output=True, text=True,
-        env=dict(os.environ, GLOSSARY_DIR=str(glossary), CHROMIUM_PATH="/nonexistent"))
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = serve(out, port)
-    yield f"http://127.0.0.1:{port}/"
+def site_with_new_term(fixture_site):
+    """The real glossary plus one new term file (aardvark-rate), built like
+    `make build` (tests/fixture_site.py, shared with other modules' test terms)."""
+    server = serve(fixture_site["site"], fixture_site["port"])
+    yield f"http://127.0.0.1:{fixture_site['port']}/"
     server.shutdown()
 
 

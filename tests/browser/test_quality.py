@@ -8,6 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.waits import animations_done
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -95,7 +96,7 @@ def open_search(page, query):
     box.fill(query)
     page.keyboard.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-    page.wait_for_timeout(500)   # results fade in; contrast is only final once they have
+    animations_done(page)        # results fade in; contrast is only final once they have
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -143,7 +144,7 @@ def test_csp_and_no_outside_request_on_every_page_kind_and_after_instant_navigat
         page.locator(f"article a[href$='/{link}']").first.click()
         page.wait_for_url(f"{site_url}{lang}/{link}")
     use_nrr_calculator(page)
-    page.wait_for_timeout(500)     # let the calculator's URL update settle before leaving
+    page.wait_for_url("**nrr.start_mrr=200000**")   # the calculator's URL update has landed before leaving
     page.locator(".md-nav a[href$='/downloads/']").first.click()
     page.wait_for_url(f"{site_url}{lang}/downloads/")
     assert page.evaluate("window.__cspViolations") == []

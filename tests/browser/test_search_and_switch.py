@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from glossary import load_glossary
+from tests.spec import repository_glossary
 from sitegen.rendering import ui
 
-GLOSSARY = load_glossary()
+GLOSSARY = repository_glossary()
 pytestmark = pytest.mark.browser
 
 SEARCHES = [

@@ -8,12 +8,12 @@ import json
 
 import pytest
 
-from glossary import load_glossary
 from tests.conftest import REPO
+from tests.spec import repository_glossary
 
 pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-GLOSSARY = load_glossary()
+GLOSSARY = repository_glossary()
 # The richest term page: benchmarks first, then forms to avoid, then depth.
 RICH = max(GLOSSARY, key=lambda t: (bool(t.benchmarks), bool(t.zh.avoid or t.en.avoid),
                                      t.zh.depth is not None, len(t.zh.examples)))

@@ -9,13 +9,13 @@ import pytest
 import yaml
 
 from calculators import FORMULAS
-from glossary import LANGUAGES, load_glossary
+from glossary import LANGUAGES
 from glossary.cjk_spacing import without_latin_cjk_spaces
-from tests.spec import load_contract, load_inventory
+from tests.spec import load_contract, load_inventory, repository_glossary
 
 INVENTORY = load_inventory()
 CONTRACT = load_contract()
-GLOSSARY = load_glossary(known_formulas=set(FORMULAS))
+GLOSSARY = repository_glossary(known_formulas=FORMULAS)
 INVENTORY_BY_ID = {item["id"]: item for item in INVENTORY}
 
 

@@ -6,10 +6,11 @@ import shutil
 
 import pytest
 
-from glossary import GLOSSARY_DIR, GlossaryError, load_glossary
+from glossary import GLOSSARY_DIR, GlossaryError
 from glossary.week_one import SIZE, load_week_one
+from tests.spec import repository_glossary
 
-GLOSSARY = load_glossary()
+GLOSSARY = repository_glossary()
 
 
 def test_the_real_list_has_twenty_known_ids_in_order():

@@ -9,8 +9,9 @@ from glossary.week_one import load_week_one
 from learning import build_learn_data
 from sitegen.learn_pages import formula_texts
 from tests.conftest import REPO
+from tests.spec import repository_glossary
 
-GLOSSARY = load_glossary()
+GLOSSARY = repository_glossary()
 WEEK_ONE = load_week_one(GLOSSARY, REPO / "glossary")
 
 

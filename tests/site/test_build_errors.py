@@ -3,11 +3,13 @@ file and the field, prints no traceback, and writes no site."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
 import pytest
 
+from tests.ahead import build_ahead
 from tests.conftest import REPO
 from tests.glossary.cases import BAD_GLOSSARIES
 from tests.glossary.conftest import apply_edits, expected_line
@@ -51,12 +53,12 @@ def test_failed_full_build_keeps_no_partial_site(fixture_glossary, tmp_path):
 # (issue 10, items 11 and 12)
 # ---------------------------------------------------------------------------
 
-def site_build(out, glossary_dir=None, script="scripts/site.py") -> subprocess.CompletedProcess:
+def site_build(out, glossary_dir=None, script="scripts/site.py", run=subprocess.run) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     if glossary_dir is not None:
         env["GLOSSARY_DIR"] = str(glossary_dir)
-    return subprocess.run([sys.executable, script, "build", "--out", str(out)],
-                          cwd=REPO, env=env, capture_output=True, text=True)
+    return run([sys.executable, script, "build", "--out", str(out)],
+               cwd=REPO, env=env, capture_output=True, text=True)
 
 
 def good_site(out):
@@ -87,20 +89,28 @@ def test_a_broken_file_is_reported_once_and_a_good_site_stays(fixture_glossary, 
     assert not (tmp_path / "site.building").exists()
 
 
+@build_ahead
+def build_failing_after_mkdocs(ahead) -> dict:
+    """Both MkDocs builds succeed, then writing the exports fails (made ahead, tests/ahead.py)."""
+    root = ahead.tmp.mktemp("fail-after-mkdocs")
+    out = root / "site"
+    before = good_site(out)
+    result = site_build(out, script="tests/site/_fail_after_mkdocs.py", run=ahead.run)
+    return {"root": root, "out": out, "before": before, "result": result}
+
+
 @pytest.mark.build
-def test_a_failure_after_the_mkdocs_step_cleans_up_in_one_line(tmp_path):
+def test_a_failure_after_the_mkdocs_step_cleans_up_in_one_line(build_failing_after_mkdocs):
     """Both MkDocs builds succeed, then writing the exports fails (a full disk):
     one clear line, no traceback, no staging folder, the previous site intact."""
-    out = tmp_path / "site"
-    before = good_site(out)
-    result = site_build(out, script="tests/site/_fail_after_mkdocs.py")
+    root, out, before, result = (build_failing_after_mkdocs[k] for k in ("root", "out", "before", "result"))
     assert result.returncode == 1, result.stdout[-2000:] + result.stderr[-2000:]
     assert "Traceback" not in result.stderr + result.stdout
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [f"error: writing the site failed: No space left on device: "
-                      f"{tmp_path / 'site.building' / 'glossary.json'}"]
+                      f"{root / 'site.building' / 'glossary.json'}"]
     assert "both language trees were built" in result.stdout, "the failure must come after MkDocs"
-    assert not (tmp_path / "site.building").exists(), "the staging folder must be removed"
+    assert not (root / "site.building").exists(), "the staging folder must be removed"
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
 
 
@@ -116,15 +126,24 @@ def test_an_unknown_reference_is_the_term_files_problem(fixture_glossary, tmp_pa
     assert "alpha-rate.md" not in output and "rendered" not in output and "Traceback" not in output
 
 
+@build_ahead
+def build_of_fixture_glossary_pages(ahead) -> dict:
+    """The site's pages with the fixture glossary, over a previous good site (made ahead)."""
+    root = ahead.tmp.mktemp("failed-mkdocs-step")
+    glossary = root / "glossary"
+    shutil.copytree(REPO / "tests" / "fixtures" / "glossary", glossary)
+    out = root / "site"
+    before = good_site(out)
+    return {"root": root, "out": out, "before": before, "result": site_build(out, glossary, run=ahead.run)}
+
+
 @pytest.mark.build
-def test_a_failed_mkdocs_step_keeps_the_previous_site(fixture_glossary, tmp_path):
+def test_a_failed_mkdocs_step_keeps_the_previous_site(build_of_fixture_glossary_pages):
     """The fixture glossary is valid, but the hand-written pages link [[nrr]] and
     other real terms it lacks, so both strict MkDocs builds fail into staging."""
-    out = tmp_path / "site"
-    before = good_site(out)
-    result = site_build(out, fixture_glossary)
+    root, out, before, result = (build_of_fixture_glossary_pages[k] for k in ("root", "out", "before", "result"))
     assert result.returncode == 1
     assert "error: MkDocs build failed for: zh, en" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert not (tmp_path / "site.building").exists()
+    assert not (root / "site.building").exists()
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before

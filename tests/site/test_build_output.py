@@ -8,14 +8,21 @@ import sys
 
 import pytest
 
+from tests.ahead import build_ahead
 from tests.conftest import REPO
 
 
-@pytest.mark.build
-def test_build_without_site_url_is_quiet_and_says_where_links_point(tmp_path):
+@build_ahead
+def build_without_site_url(ahead) -> subprocess.CompletedProcess:
+    """`make build` with no SITE_URL (made ahead, tests/ahead.py)."""
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "GLOSSARY_DIR")}
-    result = subprocess.run([sys.executable, "scripts/site.py", "build", "--out", str(tmp_path / "site")],
-                            cwd=REPO, env=env, capture_output=True, text=True)
+    return ahead.run([sys.executable, "scripts/site.py", "build", "--out", str(ahead.tmp.mktemp("quiet") / "site")],
+                     cwd=REPO, env=env, capture_output=True, text=True)
+
+
+@pytest.mark.build
+def test_build_without_site_url_is_quiet_and_says_where_links_point(build_without_site_url):
+    result = build_without_site_url
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     lines = output.splitlines()

@@ -15,15 +15,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from calculators import FORMULAS, browser, compute
-from glossary import load_glossary
 from sitegen.calculator_views import example_inputs, js_number
 from sitegen.rendering import ui
 from tests.conftest import REPO
+from tests.spec import repository_glossary
 
 LANGS = ("zh", "en")
 FORMULA_IDS = sorted(FORMULAS)
 # The build reads the same variable (mkdocs.yml: extra.glossary_dir).
-GLOSSARY = load_glossary(REPO / os.environ.get("GLOSSARY_DIR", "glossary"))
+GLOSSARY = repository_glossary(REPO / os.environ.get("GLOSSARY_DIR", "glossary"))
 TERM_OF = {formula_id: term.id for term in GLOSSARY for formula_id in term.formulas}
 ENGINE_WORDS = ("pyodide", "calculator-worker", "calculators.zip", "katex")
 

@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 
 from cs_glossary_mkdocs.plugin import GlossaryLinksPlugin
 from sitegen.local_preview import free_port
+from tests.ahead import build_ahead
 from tests.conftest import REPO
 
 FIXTURE = REPO / "tests" / "fixtures" / "external-project"
@@ -57,18 +58,18 @@ EXPECTED = [
 # The plugin, packaged and installed into a fresh virtualenv
 # ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
+@build_ahead
+def wheel(ahead) -> Path:
     """The distribution built from this repository's files, as `pip wheel` builds it."""
-    source = tmp_path_factory.mktemp("dist-source")
+    source = ahead.tmp.mktemp("dist-source")
     for name in DISTRIBUTION_FILES:
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(REPO / name, source / name)
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                             "-q", "-w", str(out), str(source)], capture_output=True, text=True)
+    out = ahead.tmp.mktemp("dist")
+    result = ahead.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                        "-q", "-w", str(out), str(source)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     [built] = out.glob("cs_glossary_mkdocs-*.whl")
     return built
@@ -83,20 +84,23 @@ def test_the_wheel_holds_the_plugin_and_the_linker_and_registers_the_entry_point
     assert "[mkdocs.plugins]" in text and "cs-glossary = cs_glossary_mkdocs.plugin:GlossaryLinksPlugin" in text
 
 
-@pytest.fixture(scope="module")
-def team_venv(wheel, tmp_path_factory) -> Path:
-    """A fresh virtualenv with only MkDocs, Material and our wheel installed."""
-    venv = tmp_path_factory.mktemp("team") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    result = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
-                             "--disable-pip-version-check", str(wheel), *TEAM_PACKAGES],
-                            capture_output=True, text=True)
+@build_ahead
+def team_venv(ahead) -> Path:
+    """A fresh virtualenv with only MkDocs, Material and our wheel installed.
+    Our pip installs into it (pip --python): the team's venv needs no pip of
+    its own, and leaving it out saves the venv its ensurepip step."""
+    wheel = ahead.result("wheel")
+    venv = ahead.tmp.mktemp("team") / "venv"
+    ahead.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    result = ahead.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "-q",
+                        "--disable-pip-version-check", str(wheel), *TEAM_PACKAGES],
+                       capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return venv
 
 
-def build(venv: Path, project: Path, out: Path, **env) -> subprocess.Popen:
-    return subprocess.Popen(
+def build(venv: Path, project: Path, out: Path, popen=subprocess.Popen, **env) -> subprocess.Popen:
+    return popen(
         [str(venv / "bin" / "mkdocs"), "build", "--strict", "-d", str(out)],
         cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -117,14 +121,15 @@ def glossary_json(built_site) -> dict:
     return json.loads((built_site / "glossary.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def external_site(team_venv, built_site, tmp_path_factory) -> dict[str, BeautifulSoup]:
+@build_ahead
+def external_site(ahead) -> dict[str, BeautifulSoup]:
     """The fixture's home page built in each language: {lang: <article>}."""
-    root = tmp_path_factory.mktemp("external")
+    team_venv, built_site = ahead.result("team_venv"), ahead.result("built_site")
+    root = ahead.tmp.mktemp("external")
     processes = {}
     for lang in LANGS:
         project = project_copy(root / f"project-{lang}")
-        processes[lang] = (build(team_venv, project, root / f"site-{lang}",
+        processes[lang] = (build(team_venv, project, root / f"site-{lang}", ahead.popen,
                                  CS_GLOSSARY_JSON=str(built_site / "glossary.json"),
                                  CS_GLOSSARY_LANG=lang), root / f"site-{lang}")
     pages = {}
@@ -181,33 +186,54 @@ BAD_BUILDS = [
 ]
 
 
-@pytest.mark.parametrize("replace, words", [b[1:] for b in BAD_BUILDS], ids=[b[0] for b in BAD_BUILDS])
-def test_bad_settings_fail_the_strict_build_with_one_clear_line(team_venv, built_site, tmp_path, replace, words):
-    project = project_copy(tmp_path / "project", **replace)
-    process = build(team_venv, project, tmp_path / "site", CS_GLOSSARY_JSON=str(built_site / "glossary.json"))
-    output = process.stdout.read()
-    assert process.wait() != 0
-    assert words in output and "Traceback" not in output, output
-    assert not (tmp_path / "site" / "index.html").exists()
-
-
-def test_format_version_mismatch_fails_the_build(team_venv, built_site, tmp_path, glossary_json):
-    future = tmp_path / "future.json"
+@build_ahead
+def failing_team_builds(ahead) -> dict[str, dict]:
+    """Every strict build below that must fail, run at once in the team's venv:
+    {case: {"code", "output", "site", "url"}}."""
+    team_venv, built_site = ahead.result("team_venv"), ahead.result("built_site")
+    glossary_json = json.loads((built_site / "glossary.json").read_text(encoding="utf-8"))
+    started = {}
+    for case, replace, _ in BAD_BUILDS:
+        root = ahead.tmp.mktemp(case)
+        started[case] = (build(team_venv, project_copy(root / "project", **replace), root / "site", ahead.popen,
+                               CS_GLOSSARY_JSON=str(built_site / "glossary.json")), root / "site", None)
+    root = ahead.tmp.mktemp("format-version")
+    future = root / "future.json"
     future.write_text(json.dumps({**glossary_json, "format_version": 2, "version": 2}), encoding="utf-8")
-    process = build(team_venv, project_copy(tmp_path / "project"), tmp_path / "site", CS_GLOSSARY_JSON=str(future))
-    output = process.stdout.read()
-    assert process.wait() != 0
+    started["format-version"] = (build(team_venv, project_copy(root / "project"), root / "site", ahead.popen,
+                                       CS_GLOSSARY_JSON=str(future)), root / "site", None)
+    root = ahead.tmp.mktemp("unreachable")
+    url = f"http://127.0.0.1:{free_port()}/glossary.json"
+    started["unreachable"] = (build(team_venv, project_copy(root / "project"), root / "site", ahead.popen,
+                                    CS_GLOSSARY_JSON=url), root / "site", url)
+    outputs = {case: process.stdout.read() for case, (process, _, _) in started.items()}
+    return {case: {"code": process.wait(), "output": outputs[case], "site": site, "url": url}
+            for case, (process, site, url) in started.items()}
+
+
+@pytest.mark.parametrize("case, words", [(b[0], b[2]) for b in BAD_BUILDS], ids=[b[0] for b in BAD_BUILDS])
+def test_bad_settings_fail_the_strict_build_with_one_clear_line(failing_team_builds, case, words):
+    build = failing_team_builds[case]
+    output = build["output"]
+    assert build["code"] != 0
+    assert words in output and "Traceback" not in output, output
+    assert not (build["site"] / "index.html").exists()
+
+
+def test_format_version_mismatch_fails_the_build(failing_team_builds):
+    build = failing_team_builds["format-version"]
+    output = build["output"]
+    assert build["code"] != 0
     assert "format version 2; this plugin reads version 1" in output and "Traceback" not in output
 
 
-def test_unreachable_glossary_fails_the_build_naming_the_url(team_venv, tmp_path):
-    url = f"http://127.0.0.1:{free_port()}/glossary.json"
-    process = build(team_venv, project_copy(tmp_path / "project"), tmp_path / "site", CS_GLOSSARY_JSON=url)
-    output = process.stdout.read()
-    assert process.wait() != 0
+def test_unreachable_glossary_fails_the_build_naming_the_url(failing_team_builds):
+    build = failing_team_builds["unreachable"]
+    output, url = build["output"], build["url"]
+    assert build["code"] != 0
     assert f"cs-glossary: cannot download {url}" in output
     assert "Traceback" not in output
-    assert not (tmp_path / "site" / "index.html").exists()
+    assert not (build["site"] / "index.html").exists()
 
 
 # ---------------------------------------------------------------------------

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from glossary import load_glossary
 from glossary.references import as_plain_text
 from sitegen.collation import sort_key
 from sitegen.downloads import human_size, load_downloads
 from sitegen.rendering import ui
+from tests.spec import repository_glossary
 
-GLOSSARY = load_glossary()
+GLOSSARY = repository_glossary()
 TERM_IDS = sorted(GLOSSARY.terms)
 OTHER = {"zh": "en", "en": "zh"}
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}

@@ -32,10 +32,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from glossary import load_glossary
+from tests.ahead import build_ahead
 from tests.conftest import REPO
+from tests.spec import repository_glossary
 
-GLOSSARY = load_glossary()
+GLOSSARY = repository_glossary()
 LANGS = ("zh", "en")
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 ACRONYMS = {a.abbr: a for a in GLOSSARY.shared_acronyms()}
@@ -571,25 +572,27 @@ def mirror_project(dest: Path, pages: dict[str, str]) -> Path:
     return dest
 
 
-def build_both(project: Path, out: Path) -> dict[str, tuple[int, str]]:
-    """`mkdocs build --strict` of both configs in parallel: {lang: (exit code, output)}."""
+def build_both(project: Path, out: Path, popen=subprocess.Popen) -> dict[str, tuple[int, str]]:
+    """`mkdocs build --strict` of both configs in parallel: {lang: (exit code, output)}.
+    ``popen``: how to start them (the builds made ahead pass tests/ahead.py's)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     processes = {
-        lang: subprocess.Popen(
+        lang: popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config),
              "-d", str(out / lang)],
             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         for lang, config in CONFIGS.items()
     }
-    return {lang: (p.wait(), p.stdout.read()) for lang, p in processes.items()}
+    outputs = {lang: p.stdout.read() for lang, p in processes.items()}
+    return {lang: (p.wait(), outputs[lang]) for lang, p in processes.items()}
 
 
-@pytest.fixture(scope="module")
-def test_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("linking")
+@build_ahead
+def test_site(ahead) -> Path:
+    root = ahead.tmp.mktemp("linking")
     project = mirror_project(root / "project", TEST_PAGES)
     out = root / "site"
-    for lang, (code, output) in build_both(project, out).items():
+    for lang, (code, output) in build_both(project, out, ahead.popen).items():
         assert code == 0, f"{lang} build of the test copy failed:\n{output}"
     return out
 
@@ -658,10 +661,16 @@ def test_every_glossary_link_of_the_copy_resolves(test_site, lang):
                 check_link(test_site, lang, path, link)
 
 
-def test_unknown_reference_fails_the_strict_build_naming_the_page(tmp_path):
+@build_ahead
+def build_with_unknown_reference(ahead) -> dict[str, tuple[int, str]]:
     pages = {"broken.md": "# Broken\n\n这一页引用了不存在的 [[nosuch]] 术语。\n"}
-    project = mirror_project(tmp_path / "project", pages)
-    for lang, (code, output) in build_both(project, tmp_path / "site").items():
+    root = ahead.tmp.mktemp("unknown-reference")
+    project = mirror_project(root / "project", pages)
+    return build_both(project, root / "site", ahead.popen)
+
+
+def test_unknown_reference_fails_the_strict_build_naming_the_page(build_with_unknown_reference):
+    for lang, (code, output) in build_with_unknown_reference.items():
         assert code != 0, f"{lang}: the build passed despite [[nosuch]]"
         lines = [line for line in output.splitlines() if "'nosuch'" in line]
         assert lines, output
@@ -669,15 +678,21 @@ def test_unknown_reference_fails_the_strict_build_naming_the_page(tmp_path):
         assert "Traceback" not in output
 
 
-def test_broken_week_one_list_fails_the_build_naming_file_and_item(tmp_path):
-    glossary = tmp_path / "glossary"
+@build_ahead
+def build_with_broken_week_one(ahead) -> subprocess.CompletedProcess:
+    root = ahead.tmp.mktemp("week-one")
+    glossary = root / "glossary"
     shutil.copytree(REPO / "glossary", glossary, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     path = glossary / "week-one.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("- nrr\n", "- nrrr\n"), encoding="utf-8")
     env = dict(os.environ, GLOSSARY_DIR=str(glossary), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
+    return ahead.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.en.yml",
-         "-d", str(tmp_path / "site")], cwd=REPO, env=env, capture_output=True, text=True)
+         "-d", str(root / "site")], cwd=REPO, env=env, capture_output=True, text=True)
+
+
+def test_broken_week_one_list_fails_the_build_naming_file_and_item(build_with_broken_week_one):
+    result = build_with_broken_week_one
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "concepts.md" in output and "week-one.yml: item 15: unknown term id 'nrrr'" in output

@@ -9,46 +9,22 @@ list is checked as a reader sees it.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from glossary import load_glossary
 from sitegen.rendering import ui
-from tests.conftest import REPO
+from tests.fixture_site import SEED
+from tests.spec import repository_glossary
 
-FIXTURE = REPO / "tests" / "fixtures" / "glossary"
 LANGS = ["zh", "en"]
-SEED = {"id": "002", "short": {"zh": "《术语汇总》", "en": "the terminology roundup"},
-        "date": "2023-04", "venue": {"zh": "某某公众号", "en": "a WeChat account"},
-        "url": "https://example.org/roundup"}
 
 
 @pytest.fixture(scope="module")
-def depth_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("depth")
-    glossary = root / "glossary"
-    shutil.copytree(REPO / "glossary", glossary, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    for name in ("alpha-rate.yml", "beta-score.yml"):
-        shutil.copy(FIXTURE / "terms" / name, glossary / "terms" / name)
-    (glossary / "comparisons").mkdir(exist_ok=True)
-    shutil.copy(FIXTURE / "comparisons" / "alpha-vs-beta.yml", glossary / "comparisons")
-    seeds = yaml.safe_load((glossary / "seeds.yml").read_text(encoding="utf-8"))
-    for seed in seeds:
-        if seed["id"] == SEED["id"]:
-            seed.update(SEED)
-    (glossary / "seeds.yml").write_text(yaml.safe_dump(seeds, allow_unicode=True), encoding="utf-8")
-    out = root / "site"
-    result = subprocess.run([sys.executable, "scripts/site.py", "build", "--out", str(out)],
-                            cwd=REPO, env=dict(os.environ, GLOSSARY_DIR=str(glossary)),
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out, load_glossary(glossary)
+def depth_site(fixture_site):
+    """(the built site, its glossary): tests/fixture_site.py, one build shared
+    with other modules' test terms."""
+    return fixture_site["site"], load_glossary(fixture_site["glossary"])
 
 
 def page(site, lang, url) -> BeautifulSoup:
@@ -209,7 +185,7 @@ def test_comparison_page_is_a_side_by_side_table(depth_site, lang):
 # The real comparisons, on the one shared build
 # ---------------------------------------------------------------------------
 
-REAL = load_glossary()
+REAL = repository_glossary()
 
 
 @pytest.mark.parametrize("lang", LANGS)

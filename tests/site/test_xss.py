@@ -3,35 +3,21 @@ term pages, indexes, disambiguation pages, tooltips and JSON-LD."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import REPO
+from tests.fixture_site import XSS_TERMS
 
-XSS_FIXTURE = REPO / "tests" / "fixtures" / "xss-glossary"
-HOSTILE_IDS = sorted(p.stem for p in (XSS_FIXTURE / "terms").glob("*.yml"))
+HOSTILE_IDS = [path.stem for path in XSS_TERMS]
 ALLOWED_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    """The real glossary plus the hostile terms, built like the real site."""
-    root = tmp_path_factory.mktemp("xss")
-    glossary = root / "glossary"
-    shutil.copytree(REPO / "glossary", glossary, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    for term_file in (XSS_FIXTURE / "terms").glob("*.yml"):
-        shutil.copy(term_file, glossary / "terms" / term_file.name)
-    out = root / "site"
-    result = subprocess.run([sys.executable, "scripts/site.py", "build", "--out", str(out)],
-                            cwd=REPO, env=dict(os.environ, GLOSSARY_DIR=str(glossary)),
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+def hostile_site(fixture_site):
+    """The real glossary plus the hostile terms, built like the real site
+    (tests/fixture_site.py: one build shared with other modules' test terms)."""
+    return fixture_site["site"]
 
 
 def hostile_pages(site):
