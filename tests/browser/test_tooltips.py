@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,7 @@ def tooltip_state(page) -> dict:
 
 def wait_visible(page):
     page.wait_for_function("() => { const t = document.querySelector('#glossary-tooltip');"
-                           " return t && !t.hidden; }", timeout=5_000)
+                           " return t && !t.hidden; }", timeout=15_000)
 
 
 def check_content(state, heading, counterpart, other_lang, summary):
@@ -171,6 +172,9 @@ def test_still_works_after_instant_navigation(page, site_url):
     page.goto(f"{site_url}en/terms/nrr/")
     first_link(page, "mrr").click()           # a mouse click follows at once
     page.wait_for_url(f"{site_url}en/terms/mrr/")
+    # The address changes before the new content is in: hover a link of the
+    # new page, not one of the old page about to be replaced.
+    expect(page.locator("article h1")).to_contain_text("Monthly Recurring Revenue")
     assert not tooltip_state(page)["visible"]
     link = page.locator("article a.glossary-link").first
     link.hover()
